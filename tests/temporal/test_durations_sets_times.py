@@ -1,0 +1,122 @@
+"""Durations, sets, times of day and modifiers."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from timeline.temporal import Timex
+
+Only = Callable[..., Timex]
+
+
+DURATIONS = [
+    ("Over the past four years, cases fell.", "the past four years", "P4Y", None),
+    ("In the last 24 hours, rain fell.", "the last 24 hours", "PT24H", None),
+    ("Cases fell over the past few weeks.", "the past few weeks", "PXW", None),
+    ("It will take the next two months.", "the next two months", "P2M", None),
+    ("In recent years funding dropped.", "recent years", "PXY", None),
+    ("It will be done in the coming weeks.", "the coming weeks", "PXW", None),
+    ("It lasted four years.", "four years", "P4Y", None),
+    ("It lasted 4 years.", "4 years", "P4Y", None),
+    ("A two-year deal.", "two-year", "P2Y", None),
+    ("A 16-hour shift.", "16-hour", "PT16H", None),
+    ("An 8-month-old baby.", "8-month-old", "P8M", None),
+    ("It took more than two years.", "more than two years", "P2Y", "MORE_THAN"),
+    ("He stayed for about three weeks.", "about three weeks", "P3W", "APPROX"),
+    ("He waited nearly an hour.", "nearly an hour", "PT1H", "LESS_THAN"),
+    ("Talks lasted at least 72 hours.", "at least 72 hours", "PT72H", "EQUAL_OR_MORE"),
+    ("It lasted a week.", "a week", "P1W", None),
+    ("It lasted several years.", "several years", "PXY", None),
+    ("It lasted a few days.", "a few days", "PXD", None),
+    ("It lasted a couple of months.", "a couple of months", "P2M", None),
+    ("It lasted twenty-five years.", "twenty-five years", "P25Y", None),
+    ("It lasted two decades.", "two decades", "P2DE", None),
+    ("It lasted 90 minutes.", "90 minutes", "PT90M", None),
+    ("It lasted 2.5 years.", "2.5 years", "P2.5Y", None),
+    ("Profits in the first nine months rose.", "the first nine months", "P9M", None),
+    ("He has waited for years.", "years", "PXY", None),
+    ("The past week was busy.", "The past week", "P1W", None),
+]
+
+
+@pytest.mark.parametrize(("text", "extent", "value", "mod"), DURATIONS)
+def test_duration(only: Only, text: str, extent: str, value: str, mod: str | None) -> None:
+    t = only(text)
+    assert (t.text, t.type, t.value, t.mod) == (extent, "DURATION", value, mod)
+    assert t.start is None and t.end is None
+
+
+SETS = [
+    ("Officials met every day.", "every day", "P1D"),
+    ("It runs daily.", "daily", "P1D"),
+    ("Reports are published weekly.", "weekly", "P1W"),
+    ("Each season brings rain.", "Each season", "P1SE"),
+    ("There is one direct flight per week.", "per week", "P1W"),
+    ("He visits twice a week.", "twice a week", "P1W"),
+    ("He visits once a month.", "once a month", "P1M"),
+    ("They meet every Monday.", "every Monday", "XXXX-WXX-1"),
+    ("They meet on Mondays.", "Mondays", "XXXX-WXX-1"),
+    ("The fair opens each July.", "each July", "XXXX-07"),
+    ("They meet every two weeks.", "every two weeks", "P2W"),
+    ("They meet every other year.", "every other year", "P2Y"),
+    ("Elections are held each year.", "each year", "P1Y"),
+    ("He runs every morning.", "every morning", "XXXX-XX-XXTMO"),
+    ("Dividends are paid quarterly.", "quarterly", "P1Q"),
+]
+
+
+@pytest.mark.parametrize(("text", "extent", "value"), SETS)
+def test_set(only: Only, text: str, extent: str, value: str) -> None:
+    t = only(text)
+    assert (t.text, t.type, t.value) == (extent, "SET", value)
+
+
+TIMES = [
+    ("At 10:30 a.m. the bomb exploded.", "10:30 a.m.", "2026-02-02T10:30"),
+    ("The bomb exploded at 10 p.m. Wednesday.", "10 p.m. Wednesday", "2026-01-28T22:00"),
+    ("The bomb exploded this morning.", "this morning", "2026-02-02TMO"),
+    ("He called last night.", "last night", "2026-02-01TNI"),
+    ("He arrived at noon.", "noon", "2026-02-02T12:00"),
+    ("He will speak tonight.", "tonight", "2026-02-02TNI"),
+    ("They met Monday morning.", "Monday morning", "2026-02-02TMO"),
+    ("They met yesterday afternoon.", "yesterday afternoon", "2026-02-01TAF"),
+    ("The polls close at 20:00 GMT.", "20:00 GMT", "2026-02-02T20:00"),
+    ("The shelling began at 5 a.m. local time.", "5 a.m. local time", "2026-02-02T05:00"),
+    ("It was signed at 3 p.m. on Dec. 11, 2024.", "3 p.m. on Dec. 11, 2024", "2024-12-11T15:00"),
+    ("The strike began at 6 a.m. today.", "6 a.m. today", "2026-02-02T06:00"),
+    ("Curfew starts at midnight.", "midnight", "2026-02-02T24:00"),
+    ("We meet at 9 o'clock.", "9 o'clock", "2026-02-02T09:00"),
+]
+
+
+@pytest.mark.parametrize(("text", "extent", "value"), TIMES)
+def test_time(only: Only, text: str, extent: str, value: str) -> None:
+    t = only(text)
+    assert (t.text, t.type, t.value, t.precision) == (extent, "TIME", value, "day")
+
+
+def test_time_without_anchor(only: Only) -> None:
+    t = only("At 10:30 a.m. the bomb exploded.", None)
+    assert (t.value, t.start) == ("XXXX-XX-XXT10:30", None)
+
+
+MODIFIERS = [
+    ("Prices rose in mid-2025.", "mid-2025", "2025", "MID"),
+    ("Prices rose in early 2025.", "early 2025", "2025", "START"),
+    ("Prices rose in late 2024.", "late 2024", "2024", "END"),
+    ("Prices rose in late November 2025.", "late November 2025", "2025-11", "END"),
+    ("Prices rose at the end of November 2025.", "the end of November 2025", "2025-11", "END"),
+    ("Prices rose at the beginning of 2025.", "the beginning of 2025", "2025", "START"),
+    ("Prices rose in the middle of 2025.", "the middle of 2025", "2025", "MID"),
+    ("Prices rose in early March 2025.", "early March 2025", "2025-03", "START"),
+    ("Prices rose in the late 1990s.", "the late 1990s", "199", "END"),
+    ("Prices rose late last month.", "late last month", "2026-01", "END"),
+]
+
+
+@pytest.mark.parametrize(("text", "extent", "value", "mod"), MODIFIERS)
+def test_part_of_modifiers(only: Only, text: str, extent: str, value: str, mod: str) -> None:
+    t = only(text)
+    assert (t.text, t.value, t.mod) == (extent, value, mod)

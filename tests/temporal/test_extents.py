@@ -1,0 +1,39 @@
+"""Extents follow TIMEX3: modifiers and determiners in, governing prepositions out."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.temporal import tag
+
+ANCHOR = date(2026, 2, 2)  # a Monday, ISO week 2026-W06
+
+
+EXTENTS = [
+    ("in 2025", ["2025"]),
+    ("over the past four years", ["the past four years"]),
+    ("on Monday", ["Monday"]),
+    ("since last Thursday", ["last Thursday"]),
+    ("during the last week", ["the last week"]),
+    ("until Thursday, February 5", ["Thursday, February 5"]),
+    ("in the 1990s", ["the 1990s"]),
+    ("in the third quarter", ["the third quarter"]),
+    ("by mid-2025", ["mid-2025"]),
+    ("from Dec. 11 to Dec. 14", ["Dec. 11", "Dec. 14"]),
+    ("between 2001 and 2005", ["2001", "2005"]),
+    ("two years ago and next month", ["two years ago", "next month"]),
+    ("on December 11, in Moscow", ["December 11"]),
+    ("in the summer", ["the summer"]),
+    ("earlier this week", ["earlier this week"]),
+    ("In July 2024, April 2025 and July 2025", ["July 2024", "April 2025", "July 2025"]),
+]
+
+
+@pytest.mark.parametrize(("text", "extents"), EXTENTS)
+def test_extent(text: str, extents: list[str]) -> None:
+    found = tag(text, ANCHOR)
+    assert [t.text for t in found] == extents
+    for t in found:
+        assert text[t.start_char : t.end_char] == t.text

@@ -1,0 +1,63 @@
+"""Things naive taggers flag in news text that are not temporal expressions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+import pytest
+
+from timeline.temporal import Timex, tag
+
+Only = Callable[..., Timex]
+
+ANCHOR = date(2026, 2, 2)  # a Monday, ISO week 2026-W06
+
+
+NOT_TEMPORAL = [
+    "We may march on the capital.",
+    "we said we would go",
+    "The 40th anniversary of the party.",
+    "The 24th meeting of the council.",
+    "The company hired 7.3 million workers.",
+    "Around 2,000 people attended.",
+    "Ariana Afghan Airlines flies to Dubai.",
+    "Theresa May spoke to reporters.",
+    "Protesters march to the square.",
+    "Water from a spring is clean.",
+    "Prices may fall sharply.",
+    "He scored 18 points.",
+    "There were 2024 votes cast.",
+    "The bus carried 1998 passengers overall.",
+    "Black Friday sales rose.",
+    "Jan Smith and Sun Tzu met.",
+    "The Sun reported it first.",
+    "He sat down and wed her.",
+    "Room 1204 was locked.",
+    "The score was 3:2.",
+    "A 7.35 magnitude quake struck.",
+    "Items cost $10.30 each.",
+    "April Ryan asked a question.",
+    "The one person who knew.",
+    "Second, the plan failed.",
+    "The first step was hard.",
+    "Section 2.1 explains it.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TEMPORAL)
+def test_not_tagged(text: str) -> None:
+    assert tag(text, ANCHOR) == []
+
+
+PARTIAL = [
+    ("Rain fell Monday in 18 provinces.", "Monday"),
+    ("There is one direct flight per week.", "per week"),
+    ("In May the vote was held.", "May"),
+    ("The vote is due in March.", "March"),
+]
+
+
+@pytest.mark.parametrize(("text", "extent"), PARTIAL)
+def test_only_the_temporal_part(only: Only, text: str, extent: str) -> None:
+    assert only(text).text == extent

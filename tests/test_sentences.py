@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from timeline.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("One. Two.", ["One.", "Two."]),
+        ("He met Mr. Khan on Monday. They talked.", ["He met Mr. Khan on Monday.", "They talked."]),
+        ("George W. Bush spoke. Then left.", ["George W. Bush spoke.", "Then left."]),
+        ("It fell on Dec. 11 in Kabul. Next.", ["It fell on Dec. 11 in Kabul.", "Next."]),
+        ("“We will win,” he said. Then he left.", ["“We will win,” he said.", "Then he left."]),
+        ("Headline\nBody text here. More.", ["Headline", "Body text here.", "More."]),
+        ("Is it? Yes! 2025 was hard.", ["Is it?", "Yes!", "2025 was hard."]),
+        ("The U.S. envoy arrived.", ["The U.S. envoy arrived."]),
+        ("7.3 million children", ["7.3 million children"]),
+        ("", []),
+    ],
+)
+def test_split(text: str, expected: list[str]) -> None:
+    assert [s.text for s in split_sentences(text)] == expected
+
+
+@given(st.text())
+def test_offsets_point_at_the_sentence(text: str) -> None:
+    sentences = split_sentences(text)
+    for index, sentence in enumerate(sentences):
+        assert sentence.index == index
+        assert text[sentence.start_char : sentence.end_char] == sentence.text
+        assert sentence.text == sentence.text.strip()
+    starts = [s.start_char for s in sentences]
+    assert starts == sorted(starts)

@@ -1,0 +1,315 @@
+"""The ``timeline`` command line: a thin layer over the library."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import sqlite_utils
+
+from . import __version__
+from .build import build as build_database
+from .errors import TimelineError
+from .export import (
+    EVENT_COLUMNS,
+    FACT_COLUMNS,
+    FORMATS,
+    event_rows,
+    fact_rows,
+    write_csv,
+    write_json,
+)
+from .published import Published, parse_published
+from .sources import DEFAULT_MAX_BYTES, SourceDocument, read_text
+from .store import check_database
+from .temporal import infer_document_date, tag
+
+F = TypeVar("F", bound=Callable[..., Any])
+DEFAULT_DB = "facts.db"
+SAMPLES = Path("samples")
+METADATA = Path("metadata.yml")
+
+
+class DateParam(click.ParamType):  # type: ignore[type-arg]
+    """A date given on the command line: ISO 8601 or written out, day, month or year."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, Published):
+            return value
+        try:
+            return parse_published(str(value), basis="option", note="given with --published")
+        except ValueError as error:
+            self.fail(str(error), param, ctx)
+
+
+def db_option(*, must_exist: bool = False) -> Callable[[F], F]:
+    return click.option(
+        "--db",
+        "db_path",
+        type=click.Path(dir_okay=False, path_type=Path, exists=must_exist),
+        default=DEFAULT_DB,
+        show_default=True,
+        help="SQLite database file.",
+    )
+
+
+def published_option(function: F) -> F:
+    return click.option(
+        "--published",
+        type=DateParam(),
+        help="Publication date for articles whose metadata gives none (e.g. 2026-02-02).",
+    )(function)
+
+
+def as_of_option(function: F) -> F:
+    return click.option(
+        "--as-of",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        help="Day of ingestion: the latest day an article can speak of, used to pick "
+        "the year a weekday allows. Default: today.",
+    )(function)
+
+
+def _as_of(value: Any) -> date:
+    # The clock is read here, at the edge, and handed down explicitly.
+    return value.date() if value is not None else date.today()
+
+
+@click.group()
+@click.version_option(__version__, prog_name="timeline")
+def cli() -> None:
+    """Build a dated event timeline and fact database from news articles."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@db_option()
+@published_option
+@as_of_option
+@click.option(
+    "--strict/--keep-going",
+    default=False,
+    help="Stop at the first bad file, or (the default) build the rest and report failures.",
+)
+@click.option(
+    "--max-bytes",
+    type=click.IntRange(min=1),
+    default=DEFAULT_MAX_BYTES,
+    show_default=True,
+    help="Refuse files larger than this.",
+)
+def build(
+    paths: tuple[Path, ...],
+    db_path: Path,
+    published: Published | None,
+    as_of: Any,
+    strict: bool,
+    max_bytes: int,
+) -> None:
+    """Read articles from PATHS (files or folders) into the database.
+
+    Reads .txt and .md files (with optional YAML front matter: title,
+    published, source, url) and .jsonl or .csv files with one article per row
+    (a "text" field plus the same metadata). The database is replaced
+    atomically; re-running a build gives the same ids and rows.
+
+    Example:
+
+        timeline build samples/ --db facts.db
+    """
+    try:
+        report = build_database(
+            paths,
+            db_path,
+            published=published,
+            not_after=_as_of(as_of),
+            max_bytes=max_bytes,
+            strict=strict,
+            progress=_progress,
+        )
+    except TimelineError as error:
+        raise click.ClickException(str(error)) from error
+    for skipped in report.skipped:
+        click.echo(f"Skipped: {skipped.path}: {skipped.reason}", err=True)
+    for duplicate in report.duplicates:
+        click.echo(f"Duplicate: {duplicate}", err=True)
+    for failure in report.errors:
+        click.echo(f"Error: {failure}", err=True)
+    click.echo(f"{db_path}: {report.summary()}", err=True)
+    if report.errors:
+        if not report.written:
+            click.echo(f"{db_path} was left unchanged.", err=True)
+        sys.exit(1)
+    if not report.written:
+        raise click.ClickException("no articles found in " + ", ".join(map(str, paths)))
+
+
+def _progress(sources: Iterable[SourceDocument]) -> Iterator[SourceDocument]:
+    items = list(sources)
+    if not sys.stderr.isatty() or len(items) < 2:
+        yield from items
+        return
+    with click.progressbar(
+        items, label="Analysing", file=sys.stderr, item_show_func=lambda s: s.name if s else None
+    ) as bar:
+        yield from bar
+
+
+@cli.command()
+@db_option(must_exist=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
+@click.option("--facts", is_flag=True, help="Export facts instead of events.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Output file (default: standard output).",
+)
+def export(db_path: Path, fmt: str, facts: bool, output: Any) -> None:
+    """Export events (or facts) in date order.
+
+    Events CSV columns: event_id, document, start, end, precision, date_basis,
+    event_type, title, actors, location, places, evidence, extractor,
+    confidence. Lists are separated by ";". Facts CSV columns: subject,
+    relation, object, role, of, document, evidence, valid_from.
+
+    Example:
+
+        timeline export --db facts.db --format csv -o timeline.csv
+    """
+    try:
+        check_database(db_path)
+    except TimelineError as error:
+        raise click.ClickException(str(error)) from error
+    db = sqlite_utils.Database(db_path)
+    if "events" not in db.table_names():
+        raise click.ClickException(f"{db_path}: not a timeline database")
+    rows = fact_rows(db) if facts else event_rows(db)
+    if fmt == "csv":
+        write_csv(rows, FACT_COLUMNS if facts else EVENT_COLUMNS, output)
+    else:
+        write_json(rows, output)
+
+
+@cli.command()
+@db_option()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", type=int, default=8001, show_default=True)
+@click.option(
+    "--samples",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=SAMPLES,
+    show_default=True,
+    help="Articles to build from when the database is missing.",
+)
+@click.option(
+    "--metadata",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=METADATA,
+    show_default=True,
+    help="Datasette metadata (used when the file exists).",
+)
+@as_of_option
+def serve(db_path: Path, host: str, port: int, samples: Path, metadata: Path, as_of: Any) -> None:
+    """Browse the database in Datasette, read-only.
+
+    Builds the database from the sample articles first if it does not exist.
+
+    Example:
+
+        timeline serve --db facts.db --port 8001
+    """
+    from .serve import serve as serve_datasette
+
+    try:
+        if not db_path.exists():
+            if not samples.is_dir():
+                raise click.ClickException(
+                    f"{db_path} does not exist and there is no {samples}/ folder to build it from"
+                )
+            report = build_database([samples], db_path, not_after=_as_of(as_of))
+            click.echo(f"{db_path}: {report.summary()}", err=True)
+        check_database(db_path)
+        serve_datasette(
+            db_path, metadata=metadata if metadata.exists() else None, host=host, port=port
+        )
+    except TimelineError as error:
+        raise click.ClickException(str(error)) from error
+
+
+@cli.command()
+@click.argument("file", type=click.Path(allow_dash=True, path_type=Path))
+@published_option
+@as_of_option
+@click.option(
+    "--format", "fmt", type=click.Choice(["jsonl", "table"]), default="jsonl", show_default=True
+)
+def dates(file: Path, published: Published | None, as_of: Any, fmt: str) -> None:
+    """Print every temporal expression in FILE ("-" for standard input), resolved.
+
+    Without --published the document date is inferred from the text, and
+    stderr says so.
+
+    Example:
+
+        echo "The talks began Monday and end on Friday, March 6." | \\
+            timeline dates - --published 2026-03-02 --format table
+    """
+    try:
+        text = sys.stdin.read() if str(file) == "-" else read_text(file)
+    except TimelineError as error:
+        raise click.ClickException(str(error)) from error
+    not_after = _as_of(as_of)
+    anchor: date | None = published.date if published else None
+    if published is None:
+        inferred = infer_document_date(text, not_after=not_after)
+        if inferred is None:
+            click.echo("No document date given or found; relative dates stay unresolved.", err=True)
+        else:
+            anchor = inferred.date
+            click.echo(
+                f"Document date inferred: {inferred.date} "
+                f"(confidence {inferred.confidence:.2f}; {inferred.reason})",
+                err=True,
+            )
+    columns = (
+        "start_char",
+        "end_char",
+        "text",
+        "type",
+        "value",
+        "start",
+        "end",
+        "precision",
+        "basis",
+    )
+    rows = [
+        {
+            "start_char": t.start_char,
+            "end_char": t.end_char,
+            "text": t.text,
+            "type": t.type,
+            "value": t.value,
+            "start": t.start.isoformat() if t.start else None,
+            "end": t.end.isoformat() if t.end else None,
+            "precision": t.precision,
+            "basis": t.basis,
+        }
+        for t in tag(text, anchor, not_after=not_after)
+    ]
+    if fmt == "jsonl":
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    widths = {c: max([len(c), *(len(str(r[c] or "")) for r in rows)]) for c in columns}
+    click.echo("  ".join(c.ljust(widths[c]) for c in columns).rstrip())
+    for row in rows:
+        click.echo("  ".join(str(row[c] or "").ljust(widths[c]) for c in columns).rstrip())

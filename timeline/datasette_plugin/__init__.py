@@ -1,0 +1,291 @@
+"""Datasette plugin: a timeline page, a document page with the evidence highlighted, and links
+to them from Datasette's menu and events table.
+
+Routes:
+
+* ``/-/timeline`` redirects to the timeline of the first database that has an events table;
+* ``/<database>/-/timeline`` lists events by month, filtered by the query string (see
+  :class:`~timeline.datasette_plugin.queries.Filters`), under a month-by-type histogram;
+* ``/<database>/-/timeline/document/<id>?start=&end=`` shows a document's text with the span
+  [start, end) marked.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+from datasette import hookimpl
+from datasette.plugins import get_plugins
+from datasette.utils import tilde_decode, tilde_encode
+from datasette.utils.asgi import NotFound, Response
+
+from timeline.datasette_plugin.queries import (
+    ARRAY_FACETS,
+    FACET_TITLES,
+    FACETS,
+    Entry,
+    Filters,
+    count_sql,
+    events_sql,
+    facet_sql,
+    group_entries,
+    highlight,
+    month_label,
+    histogram,
+    histogram_sql,
+    parse_offset,
+    timeline_pairs_from_table,
+)
+from timeline.views import date_label_sql
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+PAGE_VIEWS = ("timeline", "timeline-document")
+EVENT_TABLES = ("events", "timeline")
+
+
+@functools.cache
+def _static_name() -> str:
+    # Datasette mounts a plugin's static/ under its distribution name when it was installed
+    # through the entry point ("timeline") and under its module name when registered by hand.
+    for plugin in get_plugins():
+        if plugin["static_path"] and Path(plugin["static_path"]).resolve() == STATIC_DIR:
+            return str(plugin["name"])
+    return __name__
+
+
+def _static_url(datasette: Any, filename: str) -> str:
+    return str(datasette.urls.static_plugins(_static_name(), filename))
+
+
+def _timeline_url(datasette: Any, database: str, pairs: list[tuple[str, str]]) -> str:
+    base = datasette.urls.database(database) + "/-/timeline"
+    return f"{base}?{urlencode(pairs)}" if pairs else str(base)
+
+
+async def _events_databases(datasette: Any) -> list[str]:
+    names = []
+    for name, db in datasette.databases.items():
+        if name != "_internal" and await db.table_exists("events"):
+            names.append(name)
+    return names
+
+
+async def _database(datasette: Any, request: Any, table: str) -> Any:
+    try:
+        db = datasette.get_database(route=request.url_vars["database"])
+    except KeyError:
+        raise NotFound("Database not found") from None
+    await datasette.ensure_permissions(
+        request.actor,
+        [("view-table", (db.name, table)), ("view-database", db.name), "view-instance"],
+    )
+    if not await db.table_exists(table):
+        raise NotFound(f"Database {db.name} has no {table} table")
+    return db
+
+
+async def timeline_redirect(datasette: Any, request: Any) -> Response:
+    names = await _events_databases(datasette)
+    if not names:
+        raise NotFound("No database with an events table is being served")
+    return Response.redirect(
+        _timeline_url(datasette, names[0], parse_qsl(request.query_string))
+    )
+
+
+async def timeline_page(datasette: Any, request: Any) -> Response:
+    db = await _database(datasette, request, "events")
+    filters = Filters.from_query(parse_qsl(request.query_string))
+
+    total = (await db.execute(*count_sql(filters))).single_value()
+    entries = [Entry.from_row(row) for row in (await db.execute(*events_sql(filters))).rows]
+    chart = histogram(
+        (row["month"], row["event_type"], row["n"])
+        for row in (await db.execute(*histogram_sql(filters))).rows
+    )
+    colours = dict(chart.legend) if chart else {}
+    facets = []
+    for facet in FACETS:
+        rows = (await db.execute(*facet_sql(filters, facet))).rows
+        chosen = filters.selected.get(facet, ())
+        values = [
+            {
+                "value": str(row["value"]),
+                "label": month_label(str(row["label"])) if facet == "month" else str(row["label"]),
+                "count": row["n"],
+                "selected": str(row["value"]) in chosen,
+                "href": filters.toggled(facet, str(row["value"])).query_string(),
+            }
+            for row in rows
+        ]
+        # An array facet counts within every filter, so its chosen values are all there; a
+        # column facet may leave a chosen value out when other filters exclude it.
+        if facet not in ARRAY_FACETS:
+            listed = {value["value"] for value in values}
+            values += [
+                {
+                    "value": value,
+                    "label": value,
+                    "count": 0,
+                    "selected": True,
+                    "href": filters.toggled(facet, value).query_string(),
+                }
+                for value in chosen
+                if value not in listed
+            ]
+        if values:
+            facets.append({"name": facet, "title": FACET_TITLES[facet], "values": values})
+
+    active = [
+        {
+            "label": f"{FACET_TITLES[facet]}: {value}",
+            "href": filters.toggled(facet, value).query_string(),
+        }
+        for facet, values in filters.selected.items()
+        for value in values
+    ]
+    for name, title in (("since", "since"), ("until", "until"), ("q", "search")):
+        value = getattr(filters, name)
+        if value:
+            active.append({"label": f"{title}: {value}", "href": filters.without(name).query_string()})
+
+    def toggle(facet: str, value: object) -> str:
+        return filters.toggled(facet, str(value)).query_string()
+
+    context = {
+        "database": db.name,
+        "filters": filters,
+        "facet_names": [facet for facet in FACETS if facet not in ARRAY_FACETS],
+        "total": total,
+        "groups": group_entries(entries),
+        "shown": len(entries),
+        "histogram": chart,
+        "colours": colours,
+        "facets": facets,
+        "active": active,
+        "toggle": toggle,
+        "order_href": filters.with_order(not filters.newest_first).query_string(),
+        "table_url": _table_url(datasette, db.name, filters.table_pairs()),
+        "row_url": lambda event_id: datasette.urls.row(db.name, "events", tilde_encode(event_id)),
+        "document_url": lambda entry: _document_url(datasette, db.name, entry),
+    }
+    return Response.html(
+        await datasette.render_template(
+            "timeline.html", context, request=request, view_name="timeline"
+        )
+    )
+
+
+def _table_url(datasette: Any, database: str, pairs: list[tuple[str, str]]) -> str:
+    base = datasette.urls.table(database, "events")
+    return f"{base}?{urlencode(pairs)}" if pairs else str(base)
+
+
+def _document_url(datasette: Any, database: str, entry: Entry) -> str:
+    base = (
+        datasette.urls.database(database)
+        + "/-/timeline/document/"
+        + tilde_encode(entry.document_id)
+    )
+    if entry.evidence_start is None or entry.evidence_end is None:
+        return str(base)
+    query = urlencode({"start": entry.evidence_start, "end": entry.evidence_end})
+    return f"{base}?{query}#evidence"
+
+
+async def document_page(datasette: Any, request: Any) -> Response:
+    db = await _database(datasette, request, "documents")
+    document_id = tilde_decode(request.url_vars["document_id"])
+    results = await db.execute(
+        "select id, name, title, source, url, published, text from documents where id = :id",
+        {"id": document_id},
+    )
+    if not results.rows:
+        raise NotFound("Document not found")
+    document = dict(results.rows[0])
+    text = document["text"] or ""
+    start = parse_offset(request.args.get("start"))
+    end = parse_offset(request.args.get("end"))
+    before, marked, after = highlight(text, start, end)
+    events: list[dict[str, Any]] = []
+    if await db.table_exists("events"):
+        rows = await db.execute(
+            f"""select e.id, e.event_type, e.title, e.evidence_start, e.evidence_end,
+                    {date_label_sql("e")} as date_label
+                from events as e where e.document_id = :id
+                order by e.evidence_start, e.id""",
+            {"id": document_id},
+        )
+        events = [dict(row) for row in rows.rows]
+    base = datasette.urls.database(db.name) + "/-/timeline/document/" + tilde_encode(document_id)
+    for event in events:
+        if event["evidence_start"] is not None and event["evidence_end"] is not None:
+            query = urlencode({"start": event["evidence_start"], "end": event["evidence_end"]})
+            event["href"] = f"{base}?{query}#evidence"
+        else:
+            event["href"] = base
+        event["row_url"] = datasette.urls.row(db.name, "events", tilde_encode(event["id"]))
+        event["current"] = (event["evidence_start"], event["evidence_end"]) == (start, end)
+    url = document["url"] or ""
+    context = {
+        "database": db.name,
+        "document": document,
+        # Only web addresses become links: a javascript: URL in an article's metadata must not.
+        "document_link": url if url.startswith(("http://", "https://")) else "",
+        "before": before,
+        "marked": marked,
+        "after": after,
+        "events": events,
+        "row_url": datasette.urls.row(db.name, "documents", tilde_encode(document_id)),
+        "timeline_url": _timeline_url(datasette, db.name, [("document", document_id)]),
+    }
+    return Response.html(
+        await datasette.render_template(
+            "timeline_document.html", context, request=request, view_name="timeline-document"
+        )
+    )
+
+
+@hookimpl
+def register_routes() -> list[tuple[str, Callable[..., Awaitable[Response]]]]:
+    return [
+        (r"^/-/timeline$", timeline_redirect),
+        (r"^/(?P<database>[^/]+)/-/timeline$", timeline_page),
+        (r"^/(?P<database>[^/]+)/-/timeline/document/(?P<document_id>[^/]+)$", document_page),
+    ]
+
+
+@hookimpl
+def extra_css_urls(view_name: str, datasette: Any) -> list[str]:
+    return [_static_url(datasette, "timeline.css")] if view_name in PAGE_VIEWS else []
+
+
+@hookimpl
+def extra_js_urls(view_name: str, datasette: Any) -> list[dict[str, Any]]:
+    if view_name not in PAGE_VIEWS:
+        return []
+    # A module script runs after the page is parsed, so it needs no load handler.
+    return [{"url": _static_url(datasette, "timeline.js"), "module": True}]
+
+
+@hookimpl
+def menu_links(datasette: Any) -> Callable[[], Awaitable[list[dict[str, str]]]]:
+    async def links() -> list[dict[str, str]]:
+        return [
+            {"href": _timeline_url(datasette, name, []), "label": f"Timeline: {name}"}
+            for name in await _events_databases(datasette)
+        ]
+
+    return links
+
+
+@hookimpl
+def table_actions(datasette: Any, database: str, table: str, request: Any) -> list[dict[str, str]]:
+    if table not in EVENT_TABLES or request is None:
+        return []
+    pairs = timeline_pairs_from_table(parse_qsl(request.query_string))
+    return [{"href": _timeline_url(datasette, database, pairs), "label": "Show as a timeline"}]

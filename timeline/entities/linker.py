@@ -1,0 +1,141 @@
+"""Link the entities of one document: vocabulary names, people, short forms, anaphora."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from timeline.entities.finder import find_mentions
+from timeline.entities.people import NameRun, has_person_cue, name_runs
+from timeline.entities.types import Entity, Mention
+from timeline.entities.vocabulary import Vocabulary, load_vocabulary, slug
+from timeline.sentences import Sentence
+
+_ANAPHOR = re.compile(r"\b[Tt]he (?P<noun>[a-z][a-z-]+)\b(?! [A-Z])")
+
+
+@dataclass(frozen=True)
+class DocumentEntities:
+    """The mentions of a document, per sentence, with document offsets."""
+
+    sentences: tuple[Sentence, ...]
+    #: ``by_sentence[i]`` holds the mentions of ``sentences[i]`` in text order
+    by_sentence: tuple[tuple[Mention, ...], ...]
+
+    def mentions(self) -> list[Mention]:
+        return [m for sentence in self.by_sentence for m in sentence]
+
+    def entities(self) -> dict[str, Entity]:
+        """Every entity mentioned, by id, in order of first mention."""
+        found: dict[str, Entity] = {}
+        for mention in self.mentions():
+            found.setdefault(mention.entity.id, mention.entity)
+        return found
+
+    def sentence_of(self, char: int) -> int | None:
+        """Index of the sentence holding document offset ``char``."""
+        for sentence in self.sentences:
+            if sentence.start_char <= char < sentence.end_char:
+                return sentence.index
+        return None
+
+
+def person_entity(name: str) -> Entity:
+    return Entity(f"person:{slug(name)}", name, "person")
+
+
+def link_document(text: str, sentences: Sequence[Sentence]) -> DocumentEntities:
+    """All mentions of ``text``, assigned to its ``sentences``.
+
+    Beyond the vocabulary (see ``find_mentions``) this finds people, then
+    every later use of a person's full name or surname, and resolves "the
+    bloc", "the group", "the ministry", "the minister" and the like to the
+    closest entity before them that such a noun can stand for. Anaphora are
+    best-effort: the closest compatible entity is usually, not always, meant.
+    """
+    vocabulary = load_vocabulary()
+    mentions = find_mentions(text)
+    people = _people(text, sentences, mentions)
+    mentions = [m for m in mentions if not any(_overlap(m, p) for p in people)]
+    mentions = sorted(mentions + people, key=lambda m: m.start_char)
+    mentions = sorted(mentions + _anaphora(text, mentions, vocabulary), key=lambda m: m.start_char)
+    by_sentence: list[list[Mention]] = [[] for _ in sentences]
+    position = 0
+    for mention in mentions:
+        while position < len(sentences) and sentences[position].end_char <= mention.start_char:
+            position += 1
+        if position < len(sentences) and sentences[position].start_char <= mention.start_char:
+            by_sentence[position].append(mention)
+    return DocumentEntities(tuple(sentences), tuple(tuple(s) for s in by_sentence))
+
+
+def _people(text: str, sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
+    runs: list[tuple[NameRun, Sentence]] = []
+    for sentence in sentences:
+        blocked = [m for m in mentions if sentence.start_char <= m.start_char < sentence.end_char]
+        for run in name_runs(text[: sentence.end_char], blocked):
+            if run.start >= sentence.start_char:
+                runs.append((run, sentence))
+    known: dict[str, Entity] = {}
+    for run, sentence in runs:
+        if 2 <= len(run.words) <= 4 and has_person_cue(
+            text, run, sentence_start=sentence.start_char
+        ):
+            known.setdefault(run.name, person_entity(run.name))
+    found: list[Mention] = []
+    surnames: dict[str, Entity] = {}
+    for run, _sentence in runs:
+        entity = known.get(run.name)
+        if entity is not None:
+            found.append(Mention(run.start, run.end, text[run.start : run.end], entity))
+            surnames[run.words[-1]] = entity
+            continue
+        # An unknown run ending in a known surname is that person with a word
+        # the name rules did not stop at ("Later Petrov"), not a new person.
+        person = surnames.get(run.words[-1])
+        if person is not None:
+            start = run.end - len(run.words[-1])
+            found.append(Mention(start, run.end, run.words[-1], person, "short"))
+    return found
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start_char < b.end_char and b.start_char < a.end_char
+
+
+def _anaphora(text: str, mentions: list[Mention], vocabulary: Vocabulary) -> list[Mention]:
+    found: list[Mention] = []
+    index = 0
+    for match in _ANAPHOR.finditer(text):
+        targets = vocabulary.roles.anaphors.get(match.group("noun"))
+        if targets is None:
+            continue
+        while index < len(mentions) and mentions[index].start_char < match.start():
+            index += 1
+        if index < len(mentions) and mentions[index].start_char < match.end():
+            continue  # part of a name: "the Ministry of ..."
+        entity = _antecedent(mentions[:index], targets, vocabulary)
+        if entity is not None:
+            found.append(Mention(match.start(), match.end(), match.group(), entity, "anaphor"))
+    return found
+
+
+def _antecedent(
+    before: list[Mention], targets: tuple[str, ...], vocabulary: Vocabulary
+) -> Entity | None:
+    for mention in reversed(before):
+        entity: Entity | None = mention.entity
+        while entity is not None:
+            if _fits(entity, targets, vocabulary):
+                return entity
+            entity = vocabulary.entities.get(entity.parent) if entity.parent else None
+    return None
+
+
+def _fits(entity: Entity, targets: tuple[str, ...], vocabulary: Vocabulary) -> bool:
+    if entity.kind == "organisation":
+        return vocabulary.categories.get(entity.id) in targets
+    if entity.kind == "body":
+        return "body" in targets or ("ministry" in targets and entity.name.startswith("Ministry"))
+    return entity.kind in targets

@@ -1,0 +1,128 @@
+"""Spot person names without a statistical model.
+
+A person is a run of two to four capitalised words (with particles and
+hyphens: "Khaleel-ur-Rahman Haqqani", "Osama bin Laden") that names no
+vocabulary entity and stands where news copy puts people: after a title
+("Foreign Minister Sergei Lavrov"), before an appositive role (", head of
+..."), beside a verb of saying ("X said", "said X"), or after "met ... with".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from timeline.entities.types import Mention
+from timeline.entities.vocabulary import RoleWords, load_vocabulary, normalise
+
+_UPPER = "A-ZÀ-ÖØ-Þ"
+_LOWER = "a-zß-öø-ÿ"
+#: one capitalised word of a name; hyphenated parts may be particles ("-ur-")
+NAME_WORD = re.compile(
+    rf"(?<![\w'-])[{_UPPER}][{_LOWER}]+(?:-[{_LOWER}]{{1,3}}-[{_UPPER}][{_LOWER}]+"
+    rf"|-[{_UPPER}][{_LOWER}]+|'[{_UPPER}][{_LOWER}]+)*(?![\w-]|'[{_LOWER}]{{2}})"
+)
+_WORD = re.compile(r"[\w'-]+")
+
+
+@dataclass(frozen=True)
+class NameRun:
+    """A run of name words in a text; offsets are into that text."""
+
+    start: int
+    end: int
+    words: tuple[str, ...]
+
+    @property
+    def name(self) -> str:
+        return " ".join(self.words)
+
+
+def name_runs(text: str, blocked: Sequence[Mention] = ()) -> list[NameRun]:
+    """Maximal runs of name words in ``text``, split at words that cannot be names.
+
+    Words inside ``blocked`` mentions (vocabulary entities) and the words of
+    ``roles.yml``'s ``not_names``, titles and honorifics end a run.
+    """
+    words = load_vocabulary().roles
+    runs: list[NameRun] = []
+    current: list[re.Match[str]] = []
+    previous_end = -1
+    for match in NAME_WORD.finditer(text):
+        gap = text[previous_end : match.start()] if current else ""
+        usable = _usable(match, blocked, words, in_name=bool(current) and _joins(gap, words))
+        if current and (not usable or not _joins(gap, words)):
+            runs.append(_run(current))
+            current = []
+        if usable:
+            current.append(match)
+            previous_end = match.end()
+    if current:
+        runs.append(_run(current))
+    return runs
+
+
+def _usable(
+    match: re.Match[str], blocked: Sequence[Mention], words: RoleWords, *, in_name: bool
+) -> bool:
+    word = match.group()
+    if word in words.not_names or word in words.honorifics:
+        return False
+    if word.casefold() in words.heads or word.casefold() in words.modifiers:
+        return False
+    for mention in blocked:
+        if mention.start_char < match.end() and match.start() < mention.end_char:
+            # Many surnames are places too ("Wardak", "Logari"): a one-word
+            # place may close a name that has begun, never open one.
+            return (
+                in_name
+                and mention.entity.kind == "place"
+                and (mention.start_char, mention.end_char) == match.span()
+            )
+    return True
+
+
+def _joins(gap: str, words: RoleWords) -> bool:
+    parts = gap.split()
+    if gap != " " and not (gap.startswith(" ") and gap.endswith(" ")):
+        return False
+    return not parts or (len(parts) == 1 and parts[0] in words.particles)
+
+
+def _run(matches: list[re.Match[str]]) -> NameRun:
+    return NameRun(matches[0].start(), matches[-1].end(), tuple(m.group() for m in matches))
+
+
+def has_person_cue(text: str, run: NameRun, *, sentence_start: int = 0) -> bool:
+    """True when the context of ``run`` in ``text`` marks it as a person's name.
+
+    ``sentence_start`` is where the run's sentence begins in ``text``: cues do
+    not reach across sentences.
+    """
+    words = load_vocabulary().roles
+    before = normalise(text[sentence_start : run.start])
+    after = normalise(text[run.end : run.end + 200])
+    before_words = _WORD.findall(before)
+    last = before_words[-1].casefold() if before_words else ""
+    if last in words.heads or (before_words and before_words[-1] in words.honorifics):
+        return True  # "Foreign Minister Sergei Lavrov", "the group's leader, X"
+    if last in words.reporting_verbs or before.rstrip().casefold().endswith("according to"):
+        return True  # "said Gul Hassan"
+    if last == "with" and re.search(r"\b(?:met|meet|meets|meeting|talks)\b", before):
+        return True
+    following = _WORD.findall(after[:40])
+    if following and following[0] in words.reporting_verbs:
+        return True  # "Gul Hassan said"
+    if len(following) > 1 and following[0] in ("has", "had", "also", "later", "previously"):
+        return following[1] in words.reporting_verbs
+    if len(following) > 1 and following[0] in ("was", "has", "had", "is", "been"):
+        return following[-1] in words.appointment_verbs or following[1] in words.appointment_verbs
+    apposition = re.match(r"\s*,\s*([^,.;:()]*)", after)
+    if apposition:
+        phrase = apposition.group(1)
+        if phrase.startswith(("who ", "whose ")):
+            return True
+        head_words = _WORD.findall(phrase)[:6]
+        return any(w.casefold() in words.heads for w in head_words)
+    return False

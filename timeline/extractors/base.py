@@ -1,0 +1,365 @@
+"""The machinery every event extractor shares: triggers, date attachment, participants.
+
+An extractor names the words that report its kind of event (see
+``triggers.yml``). In each sentence, every date that can anchor an event is
+given to the nearest trigger in its clause; a trigger with no date of its own
+starts no event, since an event we cannot date is no use on a timeline.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TypeVar
+
+from ..documents import Document, stable_id
+from ..entities.types import Entity, Mention
+from ..events import DateSpan, Event, Participant
+from ..sentences import Sentence
+from ..temporal.format import iso_at_precision
+from ..temporal.types import Timex
+
+DEFAULT_MAX_WORDS = 12
+BASE_CONFIDENCE = 0.7
+
+_WORD = re.compile(r"\w+")
+# Words that open a new clause: a date beyond one belongs to that clause.
+_CLAUSE_BREAK = re.compile(
+    r"[;:()—–]|\b(?:that|which|who|whom|whose|but|while|although|though|whereas|because|since"
+    r"|after|before|when|where|and\s+(?:said|says|added|asked))\b",
+    re.IGNORECASE,
+)
+# "that" is left out: far more often it opens a relative clause ("a bombing that killed").
+# "It was the second attack this month" speaks of an attack already reported.
+_ANAPHORIC = re.compile(
+    r"\b(?:this|these|those|such)\s+(?:[\w-]+\s+)?$"
+    r"|\b(?:it|this|that)\s+(?:was|is|had\s+been|has\s+been)\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,2}$",
+    re.IGNORECASE,
+)
+# ", the ministry in Kabul said." names who spoke, not where the event happened.
+_ATTRIBUTION = re.compile(
+    r",\s+[^,]{0,90}?\b(?:said|says|added|announced|reported|told\s+[\w ]{1,30}?)\s*[.!?]?$"
+)
+# A place before its trigger counts only when it stands this close.
+_LOCATION_BEFORE_MAX_WORDS = 3
+# A date after these words bounds an event rather than dating its start.
+_BOUND = re.compile(
+    r"\b(?:until|till|til|through|to|by|before|after|since|from)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_SPAN_START = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPAN_JOIN = re.compile(r"^\s*(?:to|until|till|through|and|-|–)\s*$", re.IGNORECASE)
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
+)
+# A date whose year is unknown still orders events within a document.
+_UNRESOLVED = re.compile(r"^XXXX-(?:\d{2}(?:-\d{2})?|WXX-\d)$")
+T = TypeVar("T")
+PLACE_KINDS = ("place", "country")
+ACTOR_KINDS = ("person", "organisation", "body", "country")
+
+
+@dataclass(frozen=True)
+class DocumentContext:
+    """Everything the extractors may read about one document."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    timexes: tuple[tuple[Timex, ...], ...]  # per sentence, document offsets
+    mentions: tuple[tuple[Mention, ...], ...]  # per sentence, document offsets
+    paragraphs: tuple[int, ...]  # paragraph number of each sentence
+
+    @cached_property
+    def text(self) -> str:
+        return self.document.text
+
+
+@dataclass(frozen=True)
+class TriggerSpec:
+    pattern: re.Pattern[str]
+    max_words: int = DEFAULT_MAX_WORDS
+    side: str = "any"  # any, after, before: where the date must stand
+
+
+@dataclass(frozen=True)
+class Trigger:
+    extractor: Extractor
+    spec: TriggerSpec
+    start: int
+    end: int
+
+
+@dataclass
+class Attachment:
+    """A date given to one or more triggers of one extractor in a sentence."""
+
+    extractor: Extractor
+    timex: Timex
+    end_timex: Timex | None
+    triggers: list[Trigger] = field(default_factory=list)
+    words: int = 0
+
+
+class Extractor:
+    """Finds events of one type from its triggers; subclasses refine ``complete``."""
+
+    event_type: str
+    label: str
+    version: str = "1"
+    base_confidence: float = BASE_CONFIDENCE
+
+    def __init__(self, event_type: str, label: str, triggers: Sequence[TriggerSpec]) -> None:
+        self.event_type = event_type
+        self.label = label
+        self.trigger_specs = tuple(triggers)
+
+    @property
+    def name(self) -> str:
+        return self.event_type
+
+    def triggers(self, context: DocumentContext, index: int) -> list[Trigger]:
+        sentence = context.sentences[index]
+        text = context.text
+        found = []
+        for spec in self.trigger_specs:
+            # Matches may overlap: "this meeting followed a summit held on ..." holds
+            # two triggers, and the first one's reach must not hide the second.
+            position = sentence.start_char
+            while match := spec.pattern.search(text, position, sentence.end_char):
+                position = match.start() + 1
+                if _ANAPHORIC.search(text, sentence.start_char, match.start()):
+                    continue
+                found.append(Trigger(self, spec, match.start(), match.end()))
+        return found
+
+    def build(self, context: DocumentContext, index: int, attachment: Attachment) -> Event:
+        sentence = context.sentences[index]
+        mentions = context.mentions[index]
+        trigger = min(attachment.triggers, key=lambda t: t.start)
+        location = find_location(context.text, mentions, trigger, sentence)
+        spoken = attribution_start(context.text, sentence, trigger)
+        places = tuple(
+            _unique(
+                m.entity
+                for m in mentions
+                if m.entity.kind in PLACE_KINDS and (spoken is None or m.start_char < spoken)
+            )
+        )
+        participants = self.participants(context.text, mentions, trigger, location)
+        date = date_span(attachment.timex, attachment.end_timex)
+        return Event(
+            id=stable_id(context.document.id, self.event_type, trigger.start),
+            document_id=context.document.id,
+            sentence_index=index,
+            event_type=self.event_type,
+            title=self.title(participants, location),
+            date=date,
+            participants=participants,
+            location=location,
+            places=places,
+            evidence=sentence.text,
+            evidence_start=sentence.start_char,
+            evidence_end=sentence.end_char,
+            extractor=self.name,
+            extractor_version=self.version,
+            confidence=self.confidence(attachment),
+        )
+
+    def complete(self, context: DocumentContext, event: Event) -> Event:
+        """Add what later sentences say of the event; the default adds nothing."""
+        return event
+
+    def participants(
+        self, text: str, mentions: Sequence[Mention], trigger: Trigger, location: Entity | None
+    ) -> tuple[Participant, ...]:
+        result = []
+        for mention in mentions:
+            entity = mention.entity
+            if entity.kind not in ACTOR_KINDS or entity == location:
+                continue
+            result.append(Participant(entity, self.role_of(text, mention, trigger)))
+        return tuple(_unique(result))
+
+    def role_of(self, text: str, mention: Mention, trigger: Trigger) -> str:
+        return "participant"
+
+    def title(self, participants: Sequence[Participant], location: Entity | None) -> str:
+        names = [p.entity.name for p in participants if p.entity.kind != "country"]
+        names = names or [p.entity.name for p in participants]
+        title = self.label
+        if location is not None:
+            title += f" in {location.name}"
+        if names:
+            title += ": " + ", ".join(names[:3]) + (" and others" if len(names) > 3 else "")
+        return title
+
+    def confidence(self, attachment: Attachment) -> float:
+        score = self.base_confidence
+        if attachment.words <= 3:
+            score += 0.15
+        if attachment.timex.basis in ("explicit", "weekday-year"):
+            score += 0.05
+        if attachment.timex.basis == "unresolved":
+            score -= 0.2
+        return round(min(score, 0.95), 2)
+
+
+def is_event_date(timex: Timex) -> bool:
+    """Whether ``timex`` names a calendar date an event can sit on."""
+    if timex.type not in ("DATE", "TIME"):
+        return False
+    return timex.start is not None or bool(_UNRESOLVED.match(timex.value))
+
+
+def candidate_dates(context: DocumentContext, index: int) -> list[tuple[Timex, Timex | None]]:
+    """Dates in the sentence that can anchor an event, each with the end of its span."""
+    text = context.text
+    sentence = context.sentences[index]
+    timexes = [t for t in context.timexes[index] if is_event_date(t)]
+    result: list[tuple[Timex, Timex | None]] = []
+    skip: set[int] = set()
+    for position, timex in enumerate(timexes):
+        if position in skip:
+            continue
+        before = text[max(sentence.start_char, timex.start_char - 30) : timex.start_char]
+        following = timexes[position + 1] if position + 1 < len(timexes) else None
+        if (
+            following is not None
+            and _SPAN_START.search(before)
+            and _SPAN_JOIN.match(text[timex.end_char : following.start_char])
+        ):
+            result.append((timex, following))
+            skip.add(position + 1)
+        elif not _BOUND.search(before):
+            result.append((timex, None))
+    return result
+
+
+def gap_words(text: str, start: int, end: int, mentions: Sequence[Mention]) -> int:
+    """Words between two offsets, a named entity counting as one word."""
+    count = 0
+    position = start
+    for mention in mentions:
+        if mention.end_char <= position or mention.start_char >= end:
+            continue
+        count += len(_WORD.findall(text, position, max(position, mention.start_char))) + 1
+        position = max(position, mention.end_char)
+    return count + len(_WORD.findall(text, position, end))
+
+
+def attach_dates(
+    context: DocumentContext, index: int, triggers: Sequence[Trigger]
+) -> list[Attachment]:
+    """Give each date of the sentence to the nearest triggers of one extractor."""
+    text = context.text
+    mentions = context.mentions[index]
+    pairs = []
+    for timex, end_timex in candidate_dates(context, index):
+        for trigger in triggers:
+            if trigger.start <= timex.start_char < trigger.end:
+                continue
+            after = timex.start_char >= trigger.end
+            if (trigger.spec.side == "after" and not after) or (
+                trigger.spec.side == "before" and after
+            ):
+                continue
+            left, right = (
+                (trigger.end, timex.start_char) if after else (timex.end_char, trigger.start)
+            )
+            if _CLAUSE_BREAK.search(text, left, right):
+                continue
+            words = gap_words(text, left, right, mentions)
+            if words > trigger.spec.max_words:
+                continue
+            # Reports put the date after the verb; a date before it is a weaker sign.
+            pairs.append((words + (0.0 if after else 1.5), words, timex, end_timex, trigger))
+    pairs.sort(key=lambda pair: (pair[0], pair[4].start))
+    attachments: dict[int, Attachment] = {}
+    dated: set[int] = set()
+    for _, words, timex, end_timex, trigger in pairs:
+        if id(trigger) in dated:
+            continue
+        owner = attachments.get(timex.start_char)
+        if owner is None:
+            owner = Attachment(trigger.extractor, timex, end_timex, words=words)
+            attachments[timex.start_char] = owner
+        elif owner.extractor is not trigger.extractor:
+            continue
+        owner.triggers.append(trigger)
+        dated.add(id(trigger))
+    return sorted(attachments.values(), key=lambda a: a.timex.start_char)
+
+
+def date_span(timex: Timex, end_timex: Timex | None) -> DateSpan:
+    precision = timex.precision or "day"
+    start = timex.value if timex.start is None else iso_at_precision(timex.start, precision)
+    end = None
+    last_day = timex.end
+    if end_timex is not None and end_timex.end is not None and timex.start is not None:
+        end_precision = end_timex.precision or precision
+        end = iso_at_precision(end_timex.start or end_timex.end, end_precision)
+        last_day = end_timex.end
+        text = f"{timex.text} – {end_timex.text}"
+    else:
+        text = timex.text
+    return DateSpan(
+        start=start,
+        end=end if end != start else None,
+        first_day=timex.start.isoformat() if timex.start else None,
+        last_day=last_day.isoformat() if last_day else None,
+        precision=precision,
+        basis=timex.basis or "explicit",
+        text=text,
+    )
+
+
+def attribution_start(text: str, sentence: Sentence, trigger: Trigger) -> int | None:
+    """Where a closing ", ... said." begins, when it follows the trigger."""
+    attribution = _ATTRIBUTION.search(text, sentence.start_char, sentence.end_char)
+    if attribution is None or attribution.start() <= trigger.end:
+        return None
+    return attribution.start()
+
+
+def find_location(
+    text: str, mentions: Sequence[Mention], trigger: Trigger, sentence: Sentence
+) -> Entity | None:
+    """The place an event happened: a place named after "in" or "at" in its clause.
+
+    Places after the trigger come first ("met in Moscow"); one before it counts
+    only when close ("in Kunduz, a bomb exploded"). A place in the closing
+    attribution (", the ministry in Kabul said") is who spoke, not where.
+    """
+    limit = attribution_start(text, sentence, trigger)
+    best: tuple[int, int, int, Entity] | None = None
+    for mention in mentions:
+        if mention.entity.kind not in PLACE_KINDS:
+            continue
+        if limit is not None and mention.start_char >= limit:
+            continue
+        if not _LOCATIVE.search(
+            text, max(sentence.start_char, mention.start_char - 40), mention.start_char
+        ):
+            continue
+        after = mention.start_char >= trigger.end
+        left, right = (
+            (trigger.end, mention.start_char) if after else (mention.end_char, trigger.start)
+        )
+        if _CLAUSE_BREAK.search(text, left, right):
+            continue
+        words = len(_WORD.findall(text, left, right))
+        if not after and words > _LOCATION_BEFORE_MAX_WORDS:
+            continue
+        rank = (0 if after else 1, 0 if mention.entity.kind == "place" else 1, words)
+        if best is None or rank < best[:3]:
+            best = (*rank, mention.entity)
+    return best[3] if best else None
+
+
+def _unique(items: Iterable[T]) -> list[T]:
+    seen: list[T] = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen

@@ -1,0 +1,43 @@
+"""Membership: a state joins, leaves or gains a status in an organisation."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..entities.types import Entity, Mention
+from ..events import Participant
+from .base import Extractor, Trigger
+
+MEMBER_KINDS = ("country", "organisation")
+ORGANISATION_KINDS = ("organisation", "body")
+
+
+class MembershipExtractor(Extractor):
+    """The member is the state named last before the trigger; the organisation follows it.
+
+    "Iran became a member of the SCO in 2023, and Belarus joined a year later"
+    gives Iran to the first trigger and Belarus to the second.
+    """
+
+    def participants(
+        self, text: str, mentions: Sequence[Mention], trigger: Trigger, location: Entity | None
+    ) -> tuple[Participant, ...]:
+        before = [m for m in mentions if m.end_char <= trigger.start]
+        after = [m for m in mentions if m.start_char >= trigger.end]
+        member = next((m.entity for m in reversed(before) if m.entity.kind in MEMBER_KINDS), None)
+        organisations = [m.entity for m in after if m.entity.kind in ORGANISATION_KINDS]
+        organisations += [
+            m.entity
+            for m in reversed(before)
+            if m.entity.kind in ORGANISATION_KINDS and m.entity != member
+        ]
+        result = []
+        if member is not None:
+            result.append(Participant(member, "agent"))
+        if organisations:
+            result.append(Participant(organisations[0], "participant"))
+        return tuple(result)
+
+    def title(self, participants: Sequence[Participant], location: Entity | None) -> str:
+        names = [p.entity.name for p in participants]
+        return f"{self.label}: {' in '.join(names)}" if names else self.label

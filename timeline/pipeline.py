@@ -1,0 +1,146 @@
+"""The per-document pipeline: a source article in, everything found in it out.
+
+:func:`analyse` is a pure function of the article and the explicit options:
+it reads no clock, no database and no other document, so it can run in any
+process (or on any machine) and its results can be merged later.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+
+from .documents import Document, make_document
+from .entities.linker import link_document
+from .entities.types import Fact, Mention
+from .events import Event
+from .extractors import DocumentContext, extract_events
+from .facts import extract_facts
+from .published import Published, parse_published
+from .sentences import Sentence, split_sentences
+from .sources import SourceDocument
+from .temporal import infer_document_date, tag
+from .temporal.types import Timex
+
+# A dateline opens the article: "KABUL, Feb. 2 (Reuters) -", "MOSCOW, 11 December 2024 —".
+_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,40})?,\s*$")
+_DATELINE_SEARCH = 120
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What the pipeline found in one document."""
+
+    document: Document
+    sentences: tuple[Sentence, ...]
+    timexes: tuple[Timex, ...]
+    mentions: tuple[Mention, ...]
+    events: tuple[Event, ...]
+    facts: tuple[Fact, ...]
+
+
+def analyse(
+    source: SourceDocument,
+    *,
+    published: Published | None = None,
+    not_after: date | None = None,
+) -> Analysis:
+    """Analyse one article.
+
+    ``published`` is the date the user gave for documents whose metadata has
+    none; ``not_after`` is the latest day the text can speak of (the day of
+    ingestion), used only to choose between the years a weekday allows.
+    Raises :class:`ValueError` when the metadata's date is not a date.
+    """
+    document = make_document(source, None)
+    document = replace(
+        document, published=document_date(source, document.text, published, not_after)
+    )
+    anchor = document.published.date if document.published else None
+    timexes = tuple(tag(document.text, anchor, not_after=not_after))
+    sentences = tuple(split_sentences(document.text))
+    entities = link_document(document.text, sentences)
+    mentions = tuple(entities.mentions())
+    context = DocumentContext(
+        document=document,
+        sentences=sentences,
+        timexes=_per_sentence(sentences, timexes),
+        mentions=entities.by_sentence,
+        paragraphs=paragraph_numbers(document.text, sentences),
+    )
+    events = tuple(extract_events(context))
+    facts = tuple(extract_facts(document.text, sentences, entities))
+    return Analysis(document, sentences, timexes, mentions, events, facts)
+
+
+def document_date(
+    source: SourceDocument, text: str, option: Published | None, not_after: date | None
+) -> Published | None:
+    """The document's date from its metadata, the user, its dateline, or its text."""
+    if source.published:
+        try:
+            return parse_published(source.published, basis="metadata")
+        except ValueError as error:
+            raise ValueError(f"metadata 'published' is {error}") from error
+    if option is not None:
+        return option
+    dateline = find_dateline(text)
+    if dateline is not None:
+        return dateline
+    inferred = infer_document_date(text, not_after=not_after)
+    if inferred is None:
+        return None
+    return Published(
+        date=inferred.date,
+        start=inferred.start,
+        end=inferred.end,
+        precision=inferred.precision,
+        basis="inferred",
+        note=inferred.reason,
+    )
+
+
+def find_dateline(text: str) -> Published | None:
+    """The date of a dateline that opens the article, when it gives the year."""
+    head = text[:_DATELINE_SEARCH]
+    for timex in tag(head):
+        if timex.start is None or timex.basis != "explicit" or timex.precision != "day":
+            continue
+        lead = head[: timex.start_char]
+        if not lead.strip() or _DATELINE.fullmatch(lead):
+            return Published(
+                date=timex.start,
+                start=timex.start,
+                end=timex.start,
+                precision="day",
+                basis="dateline",
+                note=f"dateline {timex.text!r}",
+            )
+        break
+    return None
+
+
+def paragraph_numbers(text: str, sentences: tuple[Sentence, ...]) -> tuple[int, ...]:
+    """The number of the blank-line-separated block each sentence stands in."""
+    breaks = [match.start() for match in re.finditer(r"\n\s*\n", text)]
+    numbers = []
+    block = 0
+    for sentence in sentences:
+        while block < len(breaks) and breaks[block] < sentence.start_char:
+            block += 1
+        numbers.append(block)
+    return tuple(numbers)
+
+
+def _per_sentence(
+    sentences: tuple[Sentence, ...], timexes: tuple[Timex, ...]
+) -> tuple[tuple[Timex, ...], ...]:
+    groups: list[list[Timex]] = [[] for _ in sentences]
+    position = 0
+    for item in timexes:
+        while position < len(sentences) and sentences[position].end_char <= item.start_char:
+            position += 1
+        if position < len(sentences) and sentences[position].start_char <= item.start_char:
+            groups[position].append(item)
+    return tuple(tuple(group) for group in groups)

@@ -1,0 +1,235 @@
+"""The database schema: explicit tables, keys and indexes, created idempotently."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+
+@dataclass(frozen=True)
+class TableSpec:
+    name: str
+    columns: dict[str, Any]
+    pk: str | tuple[str, ...]
+    foreign_keys: tuple[tuple[str, str, str], ...] = ()
+    not_null: tuple[str, ...] = ()
+    indexes: tuple[tuple[str, ...], ...] = ()
+    fts: tuple[str, ...] = ()
+    column_order: tuple[str, ...] = field(default_factory=tuple)
+
+
+TABLES: tuple[TableSpec, ...] = (
+    TableSpec(
+        "documents",
+        {
+            "id": str,
+            "name": str,
+            "path": str,
+            "title": str,
+            "source": str,
+            "url": str,
+            "published": str,
+            "published_date": str,
+            "published_start": str,
+            "published_end": str,
+            "published_precision": str,
+            "published_basis": str,
+            "published_note": str,
+            "text": str,
+            "characters": int,
+            "fingerprint": str,
+        },
+        pk="id",
+        not_null=("name", "text"),
+        indexes=(("name",), ("published_basis",), ("source",)),
+        fts=("title", "text"),
+    ),
+    TableSpec(
+        "sentences",
+        {
+            "id": str,
+            "document_id": str,
+            "position": int,
+            "start_char": int,
+            "end_char": int,
+            "text": str,
+        },
+        pk="id",
+        foreign_keys=(("document_id", "documents", "id"),),
+        not_null=("document_id", "text"),
+        indexes=(("document_id", "position"),),
+    ),
+    TableSpec(
+        "temporal_expressions",
+        {
+            "id": str,
+            "document_id": str,
+            "sentence_id": str,
+            "start_char": int,
+            "end_char": int,
+            "text": str,
+            "type": str,
+            "value": str,
+            "start": str,
+            "end": str,
+            "precision": str,
+            "basis": str,
+            "mod": str,
+        },
+        pk="id",
+        foreign_keys=(("document_id", "documents", "id"), ("sentence_id", "sentences", "id")),
+        indexes=(("document_id",), ("type",), ("basis",)),
+    ),
+    TableSpec(
+        "entities",
+        {
+            "id": str,
+            "name": str,
+            "kind": str,
+            "country": str,
+            "parent_id": str,
+            "latitude": float,
+            "longitude": float,
+            "aliases": str,
+        },
+        pk="id",
+        not_null=("name", "kind"),
+        indexes=(("kind",), ("name",)),
+    ),
+    TableSpec(
+        "entity_mentions",
+        {
+            "id": str,
+            "document_id": str,
+            "sentence_id": str,
+            "entity_id": str,
+            "start_char": int,
+            "end_char": int,
+            "text": str,
+        },
+        pk="id",
+        foreign_keys=(
+            ("document_id", "documents", "id"),
+            ("sentence_id", "sentences", "id"),
+            ("entity_id", "entities", "id"),
+        ),
+        indexes=(("entity_id",), ("document_id",)),
+    ),
+    TableSpec(
+        "events",
+        {
+            "id": str,
+            "document_id": str,
+            "sentence_id": str,
+            "event_type": str,
+            "title": str,
+            "start": str,
+            "end": str,
+            "start_date": str,
+            "end_date": str,
+            "year": int,
+            "month": str,
+            "precision": str,
+            "date_basis": str,
+            "date_text": str,
+            "actors": str,
+            "location": str,
+            "places": str,
+            "evidence": str,
+            "evidence_start": int,
+            "evidence_end": int,
+            "extractor": str,
+            "extractor_version": str,
+            "confidence": float,
+        },
+        pk="id",
+        foreign_keys=(("document_id", "documents", "id"), ("sentence_id", "sentences", "id")),
+        not_null=("document_id", "event_type", "evidence", "extractor"),
+        indexes=(
+            ("event_type",),
+            ("year",),
+            ("month",),
+            ("precision",),
+            ("date_basis",),
+            ("document_id",),
+            ("start_date",),
+            ("location",),
+        ),
+        fts=("title", "evidence"),
+    ),
+    TableSpec(
+        "event_actors",
+        {"event_id": str, "entity_id": str, "role": str},
+        pk=("event_id", "entity_id", "role"),
+        foreign_keys=(("event_id", "events", "id"), ("entity_id", "entities", "id")),
+        indexes=(("entity_id",),),
+    ),
+    TableSpec(
+        "event_places",
+        {"event_id": str, "entity_id": str, "role": str},
+        pk=("event_id", "entity_id", "role"),
+        foreign_keys=(("event_id", "events", "id"), ("entity_id", "entities", "id")),
+        indexes=(("entity_id",),),
+    ),
+    TableSpec(
+        "facts",
+        {
+            "id": str,
+            "document_id": str,
+            "sentence_id": str,
+            "relation": str,
+            "subject_id": str,
+            "object_id": str,
+            "role": str,
+            "of_id": str,
+            "valid_from": str,
+            "evidence": str,
+            "extractor": str,
+        },
+        pk="id",
+        foreign_keys=(
+            ("document_id", "documents", "id"),
+            ("sentence_id", "sentences", "id"),
+            ("subject_id", "entities", "id"),
+            ("object_id", "entities", "id"),
+            ("of_id", "entities", "id"),
+        ),
+        not_null=("relation", "subject_id"),
+        indexes=(("relation",), ("subject_id",), ("object_id",), ("of_id",)),
+    ),
+)
+
+TABLE_NAMES = tuple(spec.name for spec in TABLES)
+#: Tables whose rows belong to one document, children first (the order to delete in).
+DOCUMENT_TABLES = (
+    "event_actors",
+    "event_places",
+    "facts",
+    "events",
+    "entity_mentions",
+    "temporal_expressions",
+    "sentences",
+)
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create every table, index and full-text index that is not there yet."""
+    for spec in TABLES:
+        if not db[spec.name].exists():
+            db.create_table(
+                spec.name,
+                spec.columns,
+                pk=spec.pk,
+                foreign_keys=list(spec.foreign_keys),
+                not_null=set(spec.not_null),
+            )
+        table = db.table(spec.name)
+        for columns in spec.indexes:
+            table.create_index(list(columns), if_not_exists=True)
+        if spec.fts and not table.detect_fts():
+            table.enable_fts(list(spec.fts), create_triggers=True)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

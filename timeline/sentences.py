@@ -1,0 +1,141 @@
+"""Split a document's text into sentences that keep their character offsets."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a document; ``text == document_text[start_char:end_char]``."""
+
+    index: int
+    start_char: int
+    end_char: int
+    text: str
+
+
+# Abbreviations after which a full stop does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "col",
+        "lt",
+        "maj",
+        "capt",
+        "sgt",
+        "gov",
+        "sen",
+        "rep",
+        "pres",
+        "st",
+        "mt",
+        "ft",
+        "no",
+        "nos",
+        "vol",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "bros",
+        "dept",
+        "univ",
+        "est",
+        "approx",
+        "vs",
+        "etc",
+        "al",
+        "jr",
+        "sr",
+        "u.s",
+        "u.n",
+        "u.k",
+        "e.g",
+        "i.e",
+    ]
+)
+
+# A sentence ends at . ! ? (optionally followed by closing quotes or brackets)
+# before whitespace and an opening quote, bracket, capital letter or digit.
+_BOUNDARY = re.compile(r"""[.!?]['"’”)\]]*(?=\s+['"‘“(\[]?[A-Z0-9])""")
+_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\S)")
+_TOKEN_BEFORE = re.compile(r"(\S+)$")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at ``dot`` closes an abbreviation or an initial."""
+    if text[dot] != ".":
+        return False
+    match = _TOKEN_BEFORE.search(text, 0, dot)
+    if not match:
+        return False
+    word = match.group(1).lstrip("(['\"‘“").lower()
+    if len(word) == 1 and word.isalpha():
+        return True  # an initial: "George W. Bush"
+    return word in _ABBREVIATIONS
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text`` in order, without surrounding white space.
+
+    Line breaks end a sentence too: news copy puts headlines, datelines and
+    list items on lines of their own.
+    """
+    sentences: list[Sentence] = []
+    for block_start, block_end in _blocks(text):
+        start = block_start
+        for match in _BOUNDARY.finditer(text, block_start, block_end):
+            if _is_abbreviation(text, match.start()):
+                continue
+            _append(sentences, text, start, match.end())
+            start = match.end()
+        _append(sentences, text, start, block_end)
+    return sentences
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    blocks = []
+    start = 0
+    for match in _PARAGRAPH.finditer(text):
+        blocks.append((start, match.start()))
+        start = match.end()
+    blocks.append((start, len(text)))
+    return blocks
+
+
+def _append(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        sentences.append(Sentence(len(sentences), start, end, text[start:end]))

@@ -1,0 +1,365 @@
+"""Write analyses into SQLite, atomically: a build fully lands or leaves no trace.
+
+A build works on a private copy of the database and moves it into place with
+one ``os.replace`` at the end, so readers (Datasette included) see either the
+old database or the new one, never a half-written file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from .documents import stable_id
+from .entities.types import Entity, Fact, Mention
+from .errors import DatabaseError
+from .events import Event
+from .extractors import extraction_version
+from .pipeline import Analysis
+from .schema import DOCUMENT_TABLES, ensure_schema
+from .sentences import Sentence
+from .temporal.types import Timex
+from .views import ensure_views
+
+_SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@dataclass
+class WriteCounts:
+    documents: int = 0
+    events: int = 0
+    facts: int = 0
+    replaced: list[str] = field(default_factory=list)
+
+
+def check_database(path: Path) -> None:
+    """Raise :class:`DatabaseError` unless ``path`` is absent or a readable SQLite file."""
+    if not path.exists():
+        return
+    if path.is_dir():
+        raise DatabaseError(path, "is a folder, not a database file")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(_SQLITE_HEADER))
+    except OSError as error:
+        raise DatabaseError(path, error.strerror or str(error)) from error
+    if header and header != _SQLITE_HEADER:
+        raise DatabaseError(path, "not an SQLite database")
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            (status,) = connection.execute("PRAGMA quick_check").fetchone()
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(path, f"database is unreadable ({error})") from error
+    if status != "ok":
+        raise DatabaseError(path, f"database is corrupt ({status})")
+
+
+@contextlib.contextmanager
+def atomic_database(path: Path) -> Iterator[sqlite_utils.Database]:
+    """A writable copy of the database at ``path`` that replaces it on success.
+
+    On any exception the copy is thrown away and ``path`` is left as it was.
+    """
+    check_database(path)
+    folder = path.resolve().parent
+    folder.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".building", dir=folder)
+    os.close(handle)
+    connection: sqlite3.Connection | None = None
+    try:
+        connection = sqlite3.connect(temporary)
+        if path.exists():
+            source = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=30)
+            try:
+                source.backup(connection)
+            except sqlite3.OperationalError as error:
+                raise DatabaseError(path, f"database is locked or unreadable ({error})") from error
+            finally:
+                source.close()
+        db = sqlite_utils.Database(connection)
+        _check_ours(db, path)
+        ensure_schema(db)
+        ensure_views(db)
+        yield db
+        connection.commit()
+        connection.close()
+        connection = None
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    finally:
+        if connection is not None:
+            connection.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+
+
+def _check_ours(db: sqlite_utils.Database, path: Path) -> None:
+    tables = set(db.table_names())
+    if tables and "documents" not in tables:
+        raise DatabaseError(path, "is an SQLite database but not a timeline database")
+
+
+def write_analyses(db: sqlite_utils.Database, analyses: Iterable[Analysis]) -> WriteCounts:
+    counts = WriteCounts()
+    with db.conn:
+        for analysis in analyses:
+            _write_analysis(db, analysis, counts)
+        _prune_entities(db)
+    return counts
+
+
+def _write_analysis(db: sqlite_utils.Database, analysis: Analysis, counts: WriteCounts) -> None:
+    document = analysis.document
+    # The same file read again with other text replaces the document it gave before.
+    stale = [
+        row["id"]
+        for row in db.query(
+            "select id from documents where path = ? and name = ? and id != ?",
+            [document.path, document.name, document.id],
+        )
+    ]
+    for document_id in stale:
+        delete_document(db, document_id)
+        counts.replaced.append(document.name)
+    delete_document(db, document.id)
+    published = document.published
+    db.table("documents").insert(
+        {
+            "id": document.id,
+            "name": document.name,
+            "path": document.path,
+            "title": document.title,
+            "source": document.source,
+            "url": document.url,
+            "published": published.iso if published else None,
+            "published_date": published.date.isoformat() if published else None,
+            "published_start": published.start.isoformat() if published else None,
+            "published_end": published.end.isoformat() if published else None,
+            "published_precision": published.precision if published else None,
+            "published_basis": published.basis if published else None,
+            "published_note": published.note if published else None,
+            "text": document.text,
+            "characters": len(document.text),
+            "fingerprint": stable_id(
+                document.text,
+                document.title,
+                document.source,
+                document.url,
+                published.iso if published else "",
+                extraction_version(),
+            ),
+        }
+    )
+    sentence_ids = [sentence_id(document.id, s) for s in analysis.sentences]
+    db.table("sentences").insert_all(
+        {
+            "id": sentence_ids[s.index],
+            "document_id": document.id,
+            "position": s.index,
+            "start_char": s.start_char,
+            "end_char": s.end_char,
+            "text": s.text,
+        }
+        for s in analysis.sentences
+    )
+    locate = _Locator(analysis.sentences, sentence_ids)
+    db.table("temporal_expressions").insert_all(
+        _timex_row(document.id, locate(t.start_char), t) for t in analysis.timexes
+    )
+    entities: dict[str, Entity] = {}
+    for mention in analysis.mentions:
+        entities[mention.entity.id] = mention.entity
+    for event in analysis.events:
+        for participant in event.participants:
+            entities[participant.entity.id] = participant.entity
+        for place in (*event.places, *([event.location] if event.location else [])):
+            entities[place.id] = place
+    for fact in analysis.facts:
+        for entity in (fact.subject, fact.object, fact.of):
+            if entity is not None:
+                entities[entity.id] = entity
+    db.table("entities").upsert_all((_entity_row(e) for e in entities.values()), pk="id")
+    db.table("entity_mentions").insert_all(
+        _mention_row(document.id, locate(m.start_char), m) for m in analysis.mentions
+    )
+    for event in analysis.events:
+        _write_event(db, event, sentence_ids[event.sentence_index])
+    counts.events += len(analysis.events)
+    db.table("facts").insert_all(
+        (_fact_row(document.id, sentence_ids, analysis.sentences, f) for f in analysis.facts),
+        replace=True,
+    )
+    counts.facts += len(analysis.facts)
+    counts.documents += 1
+
+
+def _write_event(db: sqlite_utils.Database, event: Event, sentence: str) -> None:
+    date = event.date
+    first_day = date.first_day
+    precision_is_fine = date.precision in ("day", "week", "month")
+    db.table("events").insert(
+        {
+            "id": event.id,
+            "document_id": event.document_id,
+            "sentence_id": sentence,
+            "event_type": event.event_type,
+            "title": event.title,
+            "start": date.start,
+            "end": date.end,
+            "start_date": first_day,
+            "end_date": date.last_day,
+            "year": int(first_day[:4]) if first_day else None,
+            "month": first_day[:7] if first_day and precision_is_fine else None,
+            "precision": date.precision,
+            "date_basis": date.basis,
+            "date_text": date.text,
+            "actors": json.dumps([a.name for a in event.actors], ensure_ascii=False),
+            "location": event.location.name if event.location else None,
+            "places": json.dumps([p.name for p in event.places], ensure_ascii=False),
+            "evidence": event.evidence,
+            "evidence_start": event.evidence_start,
+            "evidence_end": event.evidence_end,
+            "extractor": event.extractor,
+            "extractor_version": event.extractor_version,
+            "confidence": event.confidence,
+        },
+        replace=True,
+    )
+    db.table("event_actors").insert_all(
+        (
+            {"event_id": event.id, "entity_id": p.entity.id, "role": p.role}
+            for p in event.participants
+        ),
+        replace=True,
+    )
+    places = [
+        *([(event.location, "location")] if event.location else []),
+        *((place, "place") for place in event.places),
+    ]
+    db.table("event_places").insert_all(
+        ({"event_id": event.id, "entity_id": e.id, "role": role} for e, role in places),
+        replace=True,
+    )
+
+
+def delete_document(db: sqlite_utils.Database, document_id: str) -> None:
+    """Remove a document and every row that came from it."""
+    for table in DOCUMENT_TABLES:
+        if table in ("event_actors", "event_places"):
+            db.execute(
+                f"delete from {table} where event_id in "
+                "(select id from events where document_id = ?)",
+                [document_id],
+            )
+        else:
+            db.execute(f"delete from {table} where document_id = ?", [document_id])
+    db.execute("delete from documents where id = ?", [document_id])
+
+
+def _prune_entities(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        delete from entities where id not in (
+            select entity_id from entity_mentions
+            union select entity_id from event_actors
+            union select entity_id from event_places
+            union select subject_id from facts
+            union select object_id from facts where object_id is not null
+            union select of_id from facts where of_id is not null
+            union select parent_id from entities where parent_id is not null
+        )
+        """
+    )
+
+
+def sentence_id(document_id: str, sentence: Sentence) -> str:
+    return f"{document_id}:{sentence.index:04d}"
+
+
+class _Locator:
+    """Finds the sentence that holds a character offset."""
+
+    def __init__(self, sentences: tuple[Sentence, ...], ids: list[str]) -> None:
+        self._sentences = sentences
+        self._ids = ids
+
+    def __call__(self, offset: int) -> str | None:
+        for sentence, identifier in zip(self._sentences, self._ids, strict=True):
+            if sentence.start_char <= offset < sentence.end_char:
+                return identifier
+        return None
+
+
+def _timex_row(document_id: str, sentence: str | None, timex: Timex) -> dict[str, Any]:
+    return {
+        "id": f"{document_id}:t{timex.start_char}",
+        "document_id": document_id,
+        "sentence_id": sentence,
+        "start_char": timex.start_char,
+        "end_char": timex.end_char,
+        "text": timex.text,
+        "type": timex.type,
+        "value": timex.value,
+        "start": timex.start.isoformat() if timex.start else None,
+        "end": timex.end.isoformat() if timex.end else None,
+        "precision": timex.precision,
+        "basis": timex.basis,
+        "mod": timex.mod,
+    }
+
+
+def _entity_row(entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "kind": entity.kind,
+        "country": entity.country,
+        "parent_id": entity.parent,
+        "latitude": entity.latitude,
+        "longitude": entity.longitude,
+        "aliases": json.dumps(list(entity.aliases), ensure_ascii=False),
+    }
+
+
+def _mention_row(document_id: str, sentence: str | None, mention: Mention) -> dict[str, Any]:
+    return {
+        "id": stable_id(document_id, mention.start_char, mention.end_char, mention.entity.id),
+        "document_id": document_id,
+        "sentence_id": sentence,
+        "entity_id": mention.entity.id,
+        "start_char": mention.start_char,
+        "end_char": mention.end_char,
+        "text": mention.text,
+    }
+
+
+def _fact_row(
+    document_id: str, sentence_ids: list[str], sentences: tuple[Sentence, ...], fact: Fact
+) -> dict[str, Any]:
+    object_id = fact.object.id if fact.object else None
+    of_id = fact.of.id if fact.of else None
+    return {
+        "id": stable_id(document_id, fact.relation, fact.subject.id, object_id, fact.role, of_id),
+        "document_id": document_id,
+        "sentence_id": sentence_ids[fact.sentence_index],
+        "relation": fact.relation,
+        "subject_id": fact.subject.id,
+        "object_id": object_id,
+        "role": fact.role,
+        "of_id": of_id,
+        "valid_from": fact.valid_from,
+        "evidence": sentences[fact.sentence_index].text,
+        "extractor": fact.extractor,
+    }

@@ -1,0 +1,958 @@
+"""Find temporal expressions in a token stream and describe what each one says.
+
+The matcher decides extents (TimeML/TIMEX3 conventions: determiners and
+modifiers belong to the expression, governing prepositions do not) and builds
+an :class:`Expr`, a description free of any anchor. The resolver turns it into
+calendar values.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable, Container
+from dataclasses import dataclass, replace
+from typing import Final
+
+from . import vocabulary as V
+from .tokenizer import Token, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Expr:
+    """What an expression says, before any anchor is applied.
+
+    kind ``calendar``: named calendar fields, possibly partial ("December 11",
+    "the third quarter", "Monday", "the 1990s"); ``shift`` (-1/0/1) is a
+    last/this/next determiner on a named period.
+    kind ``relative``: ``offset`` ``unit``\\s from the anchor, or from the last
+    mentioned date when ``anaphoric``.
+    kind ``literal``: a ready TIMEX3 ``value`` of type ``timex_type``
+    (durations, sets, PAST_REF...).
+    ``hour``/``minute``/``daypart`` make any date a TIME.
+    """
+
+    kind: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    part: str | None = None  # Q1..Q4, H1, H2, SP/SU/FA/WI, WE
+    decade: int | None = None  # 199 for the 1990s
+    century: int | None = None  # 19 for the 20th century
+    shift: int | None = None
+    unit: str | None = None
+    offset: int | None = None
+    anaphoric: bool = False
+    hour: int | None = None
+    minute: int | None = None
+    daypart: str | None = None
+    timex_type: str | None = None
+    value: str | None = None
+    mod: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    first: int  # token index, inclusive
+    last: int  # token index, exclusive
+    start_char: int
+    end_char: int
+    expr: Expr
+
+
+Hit = tuple[int, Expr]
+
+_DAYPART_WORDS: Final = {**V.PARTS_OF_DAY, "tonight": "NI"}
+_REF_NOUNS: Final = {"past": "PAST_REF", "future": "FUTURE_REF", "present": "PRESENT_REF"}
+#: Capitalised words that may precede a date at a sentence start without
+#: making it part of a name ("On Monday", "Last Friday", but "Black Friday").
+_SENTENCE_START_WORDS: Final = frozenset(
+    {
+        "on",
+        "by",
+        "since",
+        "until",
+        "last",
+        "next",
+        "this",
+        "early",
+        "late",
+        "every",
+        "each",
+        "from",
+        "through",
+        "before",
+        "after",
+        "during",
+        "in",
+        "as",
+        "of",
+        "and",
+        "or",
+        "said",
+        "the",
+        "a",
+        "an",
+        "but",
+        "then",
+        "so",
+        "also",
+        "again",
+        "still",
+        "even",
+        "only",
+        "mid",
+        "around",
+        "at",
+        "about",
+        "that",
+        "till",
+        "between",
+        "for",
+        "starting",
+        "beginning",
+        "coming",
+        "past",
+        "previous",
+        "following",
+        "yesterday",
+        "today",
+        "tomorrow",
+    }
+)
+_PERIOD_UNITS: Final = frozenset(
+    {"week", "month", "quarter", "year", "decade", "century", "weekend"}
+)
+_COMPOUND_TENS: Final = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
+
+
+def _quantity_text(n: float) -> str:
+    return str(int(n)) if n == int(n) else str(n)
+
+
+def duration_value(quantity: float | None, unit: str) -> str:
+    """TIMEX3 duration value, X for an unknown quantity: P4Y, PT2H, PXW."""
+    if unit == "fortnight":
+        return "PXW" if quantity is None else f"P{_quantity_text(quantity * 2)}W"
+    code = V.DURATION_UNITS[unit]
+    amount = "X" if quantity is None else _quantity_text(quantity)
+    if code.startswith("T"):
+        return f"PT{amount}{code[1:]}"
+    return f"P{amount}{code}"
+
+
+class _Scanner:
+    def __init__(self, tokens: list[Token]) -> None:
+        self.t = tokens
+        self.n = len(tokens)
+
+    # -- token helpers -----------------------------------------------------
+
+    def low(self, i: int) -> str:
+        return self.t[i].lower if 0 <= i < self.n else ""
+
+    def is_(self, i: int, *words: str) -> bool:
+        return 0 <= i < self.n and self.t[i].lower in words
+
+    def in_(self, i: int, words: Container[str]) -> bool:
+        return 0 <= i < self.n and self.t[i].kind == "word" and self.t[i].lower in words
+
+    def dot(self, i: int) -> int:
+        """Index after an abbreviation's full stop at ``i``, if there is one."""
+        if i < self.n and self.t[i].text == "." and self.t[i].joined:
+            return i + 1
+        return i
+
+    def hyphen(self, i: int) -> bool:
+        """A hyphen at ``i`` that joins the tokens on both sides ("mid-2025")."""
+        return (
+            i + 1 < self.n and self.t[i].text in "-–" and self.t[i].joined and self.t[i + 1].joined
+        )
+
+    def after_context_word(self, i: int, words: frozenset[str]) -> bool:
+        j = i - 1
+        return j >= 0 and self.t[j].kind == "word" and self.t[j].lower in words
+
+    def after_name(self, i: int) -> bool:
+        """Previous token is a capitalised word that is not a date word: "Black Friday"."""
+        j = i - 1
+        if j < 0 or self.t[j].kind != "word" or not self.t[j].is_title:
+            return False
+        lower = self.t[j].lower
+        return not (lower in _SENTENCE_START_WORDS or lower in V.MONTHS or lower in V.WEEKDAYS)
+
+    # -- atoms -------------------------------------------------------------
+
+    def month(self, i: int) -> tuple[int, int, bool] | None:
+        """(end, month, is_abbreviation) for a capitalised month name at ``i``."""
+        if i >= self.n or self.t[i].kind != "word" or not self.t[i].is_title:
+            return None
+        lower = self.t[i].lower
+        if lower in V.MONTHS:
+            return i + 1, V.MONTHS[lower], False
+        if lower in V.MONTH_ABBREVIATIONS:
+            return self.dot(i + 1), V.MONTH_ABBREVIATIONS[lower], True
+        return None
+
+    def weekday(self, i: int, abbreviations: bool) -> tuple[int, int] | None:
+        if i >= self.n or self.t[i].kind != "word" or not self.t[i].is_title:
+            return None
+        lower = self.t[i].lower
+        if lower in V.WEEKDAYS:
+            return i + 1, V.WEEKDAYS[lower]
+        if abbreviations and lower in V.WEEKDAY_ABBREVIATIONS:
+            return self.dot(i + 1), V.WEEKDAY_ABBREVIATIONS[lower]
+        return None
+
+    def day(self, i: int) -> tuple[int, int] | None:
+        if i >= self.n:
+            return None
+        tok = self.t[i]
+        if tok.kind in ("number", "ordinal") and len(tok.text.rstrip("stndrh")) <= 2:
+            value = tok.value
+            if value is not None and 1 <= value <= 31:
+                # "December 11-12": the first day names the start; a time or
+                # decimal right after means this is not a day at all.
+                return i + 1, value
+        return None
+
+    def year(self, i: int, low: int = 1000, high: int = 2999) -> tuple[int, int] | None:
+        if i >= self.n:
+            return None
+        tok = self.t[i]
+        value = tok.value
+        if tok.kind != "number" or len(tok.text) != 4 or value is None or not low <= value <= high:
+            return None
+        return i + 1, value
+
+    def quantity(self, i: int) -> tuple[int, float | None] | None:
+        """A count before a unit: "four", "4", "2.5", "twenty-five", "a few", "several"."""
+        if i >= self.n:
+            return None
+        tok = self.t[i]
+        if tok.kind == "number":
+            text = tok.text.replace(",", "")
+            try:
+                return i + 1, float(text)
+            except ValueError:
+                return None
+        if tok.kind != "word":
+            return None
+        lower = tok.lower
+        if lower in ("a", "an") and self.is_(i + 1, "few", "couple"):
+            j = i + 2
+            if self.is_(j, "of"):
+                j += 1
+            return j, (2.0 if self.low(i + 1) == "couple" else None)
+        if lower in V.VAGUE_QUANTITIES:
+            return i + 1, None
+        if lower in V.NUMBER_WORDS:
+            value = float(V.NUMBER_WORDS[lower])
+            if (
+                V.NUMBER_WORDS[lower] in _COMPOUND_TENS
+                and self.hyphen(i + 1)
+                and self.low(i + 2) in V.NUMBER_WORDS
+                and V.NUMBER_WORDS[self.low(i + 2)] < 10
+            ):
+                return i + 3, value + V.NUMBER_WORDS[self.low(i + 2)]
+            if lower == "a" and self.is_(i + 1, "half"):
+                return None
+            return i + 1, value
+        return None
+
+    def unit(self, i: int) -> tuple[int, str, bool] | None:
+        """(end, unit, plural)."""
+        if not self.in_(i, V.UNITS):
+            return None
+        lower = self.t[i].lower
+        return i + 1, V.UNITS[lower], lower != V.UNITS[lower]
+
+    # -- rules -------------------------------------------------------------
+
+    def r_iso(self, i: int) -> Hit | None:
+        tok = self.t[i]
+        if tok.kind != "iso":
+            return None
+        y, m, d = (int(p) for p in tok.text.split("-"))
+        if _valid(y, m, d):
+            return i + 1, Expr("calendar", year=y, month=m, day=d)
+        return None
+
+    def r_date(self, i: int) -> Hit | None:
+        """Month-day-year in either order, an optional leading weekday, or month-year."""
+        weekday: int | None = None
+        j = i
+        wd = self.weekday(i, abbreviations=True)
+        if wd is not None:
+            j, weekday = wd
+            if self.is_(j, ","):
+                j += 1
+        start = j
+        best: Hit | None = None
+        for parse in (self._month_day, self._day_month):
+            hit = parse(start)
+            if hit is not None and (best is None or hit[0] > best[0]):
+                best = hit
+        if best is None:
+            if weekday is None:
+                return self._month_year(i)
+            return None
+        end, expr = best
+        if weekday is not None:
+            expr = replace(expr, weekday=weekday)
+        return end, expr
+
+    def _with_year(self, j: int) -> tuple[int, int | None]:
+        k = j + 1 if self.is_(j, ",") else j
+        yr = self.year(k)
+        if yr is not None:
+            return yr
+        return j, None
+
+    def _month_day(self, i: int) -> Hit | None:
+        mo = self.month(i)
+        if mo is None:
+            return None
+        j, month, _ = mo
+        dy = self.day(j)
+        if dy is None:
+            return None
+        j, day = dy
+        if (
+            self.t[j - 1].kind == "number"
+            and j < self.n
+            and self.t[j].joined
+            and self.t[j].text in ".,:"
+            and j + 1 < self.n
+            and self.t[j + 1].joined
+            and self.t[j + 1].kind == "number"
+        ):
+            return None
+        end, year = self._with_year(j)
+        if not _valid(year or 2024, month, day):
+            return None
+        return end, Expr("calendar", year=year, month=month, day=day)
+
+    def _day_month(self, i: int) -> Hit | None:
+        j = i
+        the = self.is_(j, "the")
+        if the:
+            j += 1
+        dy = self.day(j)
+        if dy is None or (the and self.t[j].kind != "ordinal"):
+            return None
+        j, day = dy
+        if self.is_(j, "of"):
+            j += 1
+        mo = self.month(j)
+        if mo is None:
+            return None
+        j, month, _ = mo
+        end, year = self._with_year(j)
+        if not _valid(year or 2024, month, day):
+            return None
+        return end, Expr("calendar", year=year, month=month, day=day)
+
+    def _month_year(self, i: int) -> Hit | None:
+        mo = self.month(i)
+        if mo is None:
+            return None
+        j, month, abbreviated = mo
+        k = j + 1 if self.is_(j, ",", "of") else j
+        yr = self.year(k)
+        if yr is not None:
+            return yr[0], Expr("calendar", year=yr[1], month=month)
+        if abbreviated or not self.bare_month_ok(i):
+            return None
+        return j, Expr("calendar", month=month)
+
+    def bare_month_ok(self, i: int) -> bool:
+        if self.after_context_word(i, V.MONTH_CONTEXT_WORDS):
+            return True
+        if self.t[i].lower in V.AMBIGUOUS_MONTHS:
+            return False
+        if self.after_name(i):
+            return False
+        nxt = i + 1
+        # "April Ryan", "June Carter": a month name followed by a capitalised
+        # word is more likely a person.
+        return not (
+            nxt < self.n
+            and self.t[nxt].kind == "word"
+            and self.t[nxt].is_title
+            and self.t[nxt].lower not in V.MONTHS
+            and self.t[nxt].lower not in V.WEEKDAYS
+        )
+
+    def r_year(self, i: int) -> Hit | None:
+        yr = self.year(i, 1900, 2100)
+        if yr is None:
+            return None
+        prev = i - 1
+        context = self.after_context_word(i, V.YEAR_CONTEXT_WORDS) or (
+            prev >= 0 and self.t[prev].text == "(" and self.is_(i + 1, ")")
+        )
+        if not context:
+            return None
+        return yr[0], Expr("calendar", year=yr[1])
+
+    def r_decade(self, i: int) -> Hit | None:
+        j = i + 1 if self.is_(i, "the") else i
+        if j >= self.n or self.t[j].kind != "decade":
+            return None
+        digits = self.t[j].text.strip("'’s")
+        if len(digits) == 4:
+            decade = int(digits[:3])
+        else:
+            tens = int(digits[0])
+            decade = (190 if tens >= 3 else 200) + tens
+        return j + 1, Expr("calendar", decade=decade)
+
+    def r_century(self, i: int) -> Hit | None:
+        if not self.is_(i, "the"):
+            return None
+        j = i + 1
+        tok = self.t[j] if j < self.n else None
+        if tok is None:
+            return None
+        number: int | None = None
+        if tok.kind == "ordinal":
+            number = tok.value
+        elif tok.lower in V.ORDINALS and V.ORDINALS[tok.lower] > 0:
+            number = V.ORDINALS[tok.lower]
+        if number is None or not 1 <= number <= 30 or not self.is_(j + 1, "century"):
+            return None
+        return j + 2, Expr("calendar", century=number - 1)
+
+    def r_quarter(self, i: int) -> Hit | None:
+        """ "the third quarter (of 2024)", "Q3 2024", "the first half of 2025", "third-quarter"."""
+        j = i
+        if self.t[j].text == "Q" and j + 1 < self.n and self.t[j + 1].joined:
+            num = self.t[j + 1].value
+            if num is None or not 1 <= num <= 4:
+                return None
+            j += 2
+            yr = self.year(j)
+            return (
+                (yr[0], Expr("calendar", year=yr[1], part=f"Q{num}"))
+                if yr
+                else (j, Expr("calendar", part=f"Q{num}"))
+            )
+        the = self.is_(j, "the")
+        if the:
+            j += 1
+        if not self.in_(j, V.ORDINALS):
+            return None
+        ordinal = V.ORDINALS[self.low(j)]
+        k = j + 1
+        if self.hyphen(k):
+            k += 1
+        elif not the:
+            return None
+        if self.is_(k, "quarter") and -1 <= ordinal <= 4 and ordinal != 0:
+            part = f"Q{4 if ordinal == -1 else ordinal}"
+        elif self.is_(k, "half") and -1 <= ordinal <= 2 and ordinal != 0:
+            part = f"H{2 if ordinal == -1 else ordinal}"
+        else:
+            return None
+        k += 1
+        if self.is_(k, "of"):
+            yr = self.year(k + 1)
+            if yr is not None:
+                return yr[0], Expr("calendar", year=yr[1], part=part)
+            rel = self.r_shift(k + 1, the_period=True)
+            if rel is not None and rel[1].unit == "year" and not rel[1].anaphoric:
+                return rel[0], Expr("calendar", part=part, shift=rel[1].offset)
+        return k, Expr("calendar", part=part)
+
+    def r_season(self, i: int) -> Hit | None:
+        j = i
+        shift: int | None = None
+        determiner = False
+        if self.in_(j, V.SHIFT_WORDS) and self.low(j) in ("last", "this", "next", "past", "coming"):
+            shift = V.SHIFT_WORDS[self.low(j)]
+            j += 1
+        elif self.is_(j, "the"):
+            determiner = True
+            j += 1
+        if not self.in_(j, V.SEASONS):
+            return None
+        season = V.SEASONS[self.low(j)]
+        j += 1
+        k = j + 1 if self.is_(j, "of") else j
+        yr = self.year(k)
+        if yr is not None:
+            return yr[0], Expr("calendar", year=yr[1], part=season)
+        bare = shift is None and not determiner
+        if bare and (
+            self.t[i].lower in V.AMBIGUOUS_SEASONS
+            or not self.after_context_word(i, V.MONTH_CONTEXT_WORDS)
+        ):
+            return None
+        return j, Expr("calendar", part=season, shift=shift)
+
+    def r_weekday(self, i: int) -> Hit | None:
+        j = i
+        shift: int | None = None
+        if self.in_(j, V.SHIFT_WORDS) and self.low(j) in ("last", "this", "next", "past", "coming"):
+            shift = V.SHIFT_WORDS[self.low(j)]
+            j += 1
+        wd = self.weekday(j, abbreviations=False)
+        if wd is None:
+            if self.in_(j, V.WEEKDAYS_PLURAL) and self.t[j].is_title and shift is None:
+                return j + 1, Expr(
+                    "literal", timex_type="SET", value=f"XXXX-WXX-{V.WEEKDAYS_PLURAL[self.low(j)]}"
+                )
+            return None
+        if shift is None and self.after_name(i):
+            return None
+        end, weekday = wd
+        expr = Expr("calendar", weekday=weekday, shift=shift)
+        if self.in_(end, _DAYPART_WORDS) and self.low(end) != "tonight":
+            return end + 1, replace(expr, daypart=_DAYPART_WORDS[self.low(end)])
+        return end, expr
+
+    def r_deictic(self, i: int) -> Hit | None:
+        lower = self.low(i)
+        if self.t[i].kind != "word":
+            return None
+        if lower in V.DEICTIC_DAYS:
+            expr = Expr("relative", unit="day", offset=V.DEICTIC_DAYS[lower])
+            if self.in_(i + 1, V.PARTS_OF_DAY):
+                return i + 2, replace(expr, daypart=V.PARTS_OF_DAY[self.low(i + 1)])
+            return i + 1, expr
+        if lower == "tonight":
+            return i + 1, Expr("relative", unit="day", offset=0, daypart="NI")
+        if lower in ("this", "last") and self.in_(i + 1, V.PARTS_OF_DAY):
+            part = V.PARTS_OF_DAY[self.low(i + 1)]
+            if lower == "last" and part != "NI":
+                return None
+            return i + 2, Expr(
+                "relative", unit="day", offset=-1 if lower == "last" else 0, daypart=part
+            )
+        if lower in V.REFERENCE_WORDS:
+            return i + 1, Expr("literal", timex_type="DATE", value=V.REFERENCE_WORDS[lower])
+        if lower == "recent" and self.in_(i + 1, V.UNITS):
+            unit = V.UNITS[self.low(i + 1)]
+            if self.low(i + 1) != unit:
+                return i + 2, Expr(
+                    "literal", timex_type="DURATION", value=duration_value(None, unit)
+                )
+        if lower == "the":
+            j = i + 1
+            if self.is_(j, "near", "distant", "recent", "immediate", "not-too-distant"):
+                j += 1
+            if (
+                self.in_(j, _REF_NOUNS)
+                and not self.in_(j + 1, V.UNITS)
+                and self.quantity(j + 1) is None
+            ):
+                return j + 1, Expr("literal", timex_type="DATE", value=_REF_NOUNS[self.low(j)])
+        return None
+
+    def r_shift(self, i: int, the_period: bool = False) -> Hit | None:
+        """ "last week", "next month", "this year", "the following day", "that month",
+        "the past four years", "earlier this week"."""
+        j = i
+        mod: str | None = None
+        if self.is_(j, "earlier", "later") and self.is_(j + 1, "this", "in"):
+            mod = "START" if self.low(j) == "earlier" else "END"
+            j += 1
+            if self.is_(j, "in"):
+                if not self.is_(j + 1, "the"):
+                    return None
+                j += 2
+                un = self.unit(j)
+                if un is None or un[2] or un[1] not in _PERIOD_UNITS:
+                    return None
+                return un[0], Expr("relative", unit=un[1], offset=0, mod=mod)
+        the = self.is_(j, "the")
+        if the:
+            j += 1
+        lower = self.low(j)
+        if the and lower == "weekend":
+            return j + 1, Expr("calendar", part="WE")
+        if lower in ("that", "same") or (the and lower == "same"):
+            if lower == "that" and the:
+                return None
+            un = self.unit(j + 1)
+            if un is None or un[2]:
+                return None
+            return un[0], Expr("relative", unit=un[1], offset=0, anaphoric=True)
+        if the and the_period:
+            un = self.unit(j)
+            if un is not None and not un[2] and un[1] in _PERIOD_UNITS:
+                return un[0], Expr("relative", unit=un[1], offset=0)
+        if not self.in_(j, V.SHIFT_WORDS):
+            return None
+        offset = V.SHIFT_WORDS[lower]
+        j += 1
+        qty = self.quantity(j)
+        if qty is not None and the and self.low(j) not in ("a", "an"):
+            un = self.unit(qty[0])
+            if un is not None and lower in (
+                "past",
+                "last",
+                "next",
+                "coming",
+                "previous",
+                "following",
+                "first",
+            ):
+                return un[0], Expr(
+                    "literal", timex_type="DURATION", value=duration_value(qty[1], un[1])
+                )
+            return None
+        un = self.unit(j)
+        if un is None:
+            return None
+        end, unit, plural = un
+        if plural:
+            if the and lower in ("past", "last", "next", "coming", "previous", "following"):
+                return end, Expr("literal", timex_type="DURATION", value=duration_value(None, unit))
+            return None
+        if self.is_(end, "of"):
+            return None
+        if the:
+            if lower in ("past", "last"):
+                return end, Expr("literal", timex_type="DURATION", value=duration_value(1, unit))
+            if lower == "coming":
+                return end, Expr("relative", unit=unit, offset=1)
+            if lower == "this":
+                return None
+            return end, Expr("relative", unit=unit, offset=offset, anaphoric=True)
+        if lower in ("following", "previous"):
+            return end, Expr("relative", unit=unit, offset=offset, anaphoric=True)
+        if mod is not None and lower != "this":
+            return None
+        return end, Expr("relative", unit=unit, offset=offset, mod=mod)
+
+    def r_quantity(self, i: int) -> Hit | None:
+        """Durations and offsets built on a count: "four years", "two years ago",
+        "three days later", "a two-year", "16-hour", "more than a decade"."""
+        j = i
+        mod: str | None = None
+        for words, code in V.QUANTITY_MODIFIERS.items():
+            if all(self.is_(j + k, w) for k, w in enumerate(words)):
+                nxt = j + len(words)
+                if nxt < self.n and (
+                    self.t[nxt].kind == "number" or self.low(nxt) in V.NUMBER_WORDS
+                ):
+                    mod = code
+                    j = nxt
+                break
+        first_duration = False
+        if self.is_(j, "the") and self.is_(j + 1, "first", "last"):
+            first_duration = True
+            j += 2
+        qty = self.quantity(j)
+        if qty is None:
+            return None
+        k, amount = qty
+        hyphenated = self.hyphen(k)
+        if hyphenated:
+            k += 1
+        un = self.unit(k)
+        if un is None:
+            return None
+        end, unit, plural = un
+        if first_duration and not plural:
+            return None
+        # "one direct flight per week" has no count before its unit; "a week"
+        # after "once"/"per" belongs to a SET, matched elsewhere.
+        if hyphenated:
+            if plural:
+                return None
+            while self.hyphen(end) and self.is_(end + 1, "old", "long"):
+                end += 2
+            return end, Expr(
+                "literal", timex_type="DURATION", value=duration_value(amount, unit), mod=mod
+            )
+        if self.is_(end, "ago"):
+            if amount is None:
+                return end + 1, Expr("literal", timex_type="DATE", value="PAST_REF", mod=mod)
+            if amount != int(amount):
+                return None
+            return end + 1, Expr("relative", unit=unit, offset=-int(amount), mod=mod)
+        if self.is_(end, "earlier", "later") and amount is not None and amount == int(amount):
+            sign = -1 if self.low(end) == "earlier" else 1
+            return end + 1, Expr(
+                "relative", unit=unit, offset=sign * int(amount), anaphoric=True, mod=mod
+            )
+        if (
+            self.low(j) in ("a", "an")
+            and not plural
+            and self.is_(i - 1, "per", "once", "twice", "times")
+        ):
+            return None
+        return end, Expr(
+            "literal", timex_type="DURATION", value=duration_value(amount, unit), mod=mod
+        )
+
+    def r_bare_units(self, i: int) -> Hit | None:
+        """ "for years", "in months": a plural unit alone is a vague duration."""
+        if self.low(i) not in ("years", "months", "weeks", "decades", "hours", "centuries"):
+            return None
+        if not self.after_context_word(i, frozenset({"for", "in", "within", "over"})):
+            return None
+        return i + 1, Expr(
+            "literal", timex_type="DURATION", value=duration_value(None, V.UNITS[self.low(i)])
+        )
+
+    def r_set(self, i: int) -> Hit | None:
+        lower = self.low(i)
+        if lower in V.FREQUENCY_ADVERBS and self.t[i].kind == "word":
+            return i + 1, Expr("literal", timex_type="SET", value=V.FREQUENCY_ADVERBS[lower])
+        if lower in ("every", "each"):
+            j = i + 1
+            if self.is_(j, "other"):
+                j += 1
+            wd = self.weekday(j, abbreviations=False)
+            if wd is not None:
+                return wd[0], Expr("literal", timex_type="SET", value=f"XXXX-WXX-{wd[1]}")
+            mo = self.month(j)
+            if mo is not None and not mo[2]:
+                return mo[0], Expr("literal", timex_type="SET", value=f"XXXX-{mo[1]:02d}")
+            if self.in_(j, V.SEASONS):
+                return j + 1, Expr(
+                    "literal", timex_type="SET", value=f"XXXX-{V.SEASONS[self.low(j)]}"
+                )
+            if self.in_(j, V.PARTS_OF_DAY):
+                return j + 1, Expr(
+                    "literal", timex_type="SET", value=f"XXXX-XX-XXT{V.PARTS_OF_DAY[self.low(j)]}"
+                )
+            amount: float = 2 if self.low(i + 1) == "other" else 1
+            qty = self.quantity(j)
+            if qty is not None and qty[1] is not None and self.low(j) not in ("a", "an"):
+                j, amount = qty[0], qty[1]
+            un = self.unit(j)
+            if un is None:
+                return None
+            return un[0], Expr("literal", timex_type="SET", value=duration_value(amount, un[1]))
+        if lower == "per" or (lower in ("a", "an") and self.is_(i - 1, "once", "twice", "times")):
+            un = self.unit(i + 1)
+            if un is None or un[2]:
+                return None
+            return un[0], Expr("literal", timex_type="SET", value=duration_value(1, un[1]))
+        if lower in V.FREQUENCY_COUNTS and self.is_(i + 1, "a", "an", "per", "every", "each"):
+            un = self.unit(i + 2)
+            if un is None or un[2]:
+                return None
+            return un[0], Expr("literal", timex_type="SET", value=duration_value(1, un[1]))
+        return None
+
+    def r_clock(self, i: int) -> Hit | None:
+        tok = self.t[i]
+        hour: int | None = None
+        minute = 0
+        j = i + 1
+        if tok.kind == "clock":
+            h, m = tok.text.split(":")
+            hour, minute = int(h), int(m)
+        elif tok.kind == "number" and tok.value is not None and len(tok.text) <= 2:
+            hour = tok.value
+        elif tok.lower in ("noon", "midday", "midnight"):
+            hour = 24 if tok.lower == "midnight" else 12
+            return self._time_tail(
+                i + 1, Expr("relative", unit="day", offset=0, hour=hour, minute=0)
+            )
+        if hour is None or hour > 23 or minute > 59:
+            return None
+        meridian = self.t[j].lower if j < self.n and self.t[j].kind == "ampm" else None
+        if meridian is not None:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if meridian.startswith("p") else 0)
+            j += 1
+        elif self.is_(j, "o'clock"):
+            j += 1
+        elif tok.kind != "clock" or not (
+            self.after_context_word(
+                i,
+                frozenset(
+                    {
+                        "at",
+                        "from",
+                        "until",
+                        "till",
+                        "by",
+                        "before",
+                        "after",
+                        "around",
+                        "about",
+                        "to",
+                    }
+                ),
+            )
+            or self.in_(j, V.TIME_ZONES)
+            or self.is_(j, "local", "hours", "hrs", "h")
+        ):
+            return None
+        if self.in_(j, V.TIME_ZONES):
+            j += 1
+        elif self.is_(j, "local") and self.is_(j + 1, "time"):
+            j += 2
+        elif self.is_(j, "hours", "hrs"):
+            j += 1
+        return self._time_tail(j, Expr("relative", unit="day", offset=0, hour=hour, minute=minute))
+
+    def _time_tail(self, j: int, expr: Expr) -> Hit:
+        """Attach a following day: "10 p.m. Wednesday", "noon on Dec. 11", "6 a.m. today"."""
+        k = j + 1 if self.is_(j, "on", ",") else j
+        for rule in (self.r_date, self.r_weekday, self.r_iso):
+            hit = rule(k) if k < self.n else None
+            if hit is not None and hit[1].kind == "calendar" and hit[1].daypart is None:
+                return hit[0], replace(hit[1], hour=expr.hour, minute=expr.minute)
+        if self.in_(j, V.DEICTIC_DAYS):
+            return j + 1, replace(expr, offset=V.DEICTIC_DAYS[self.low(j)])
+        return j, expr
+
+    def r_modified(self, i: int) -> Hit | None:
+        """Part-of modifiers: "late November", "mid-2025", "the end of the year"."""
+        lower = self.low(i)
+        j: int
+        if lower in V.PART_MODIFIERS and self.t[i].kind == "word":
+            mod = V.PART_MODIFIERS[lower]
+            j = i + 1
+            if self.hyphen(j):
+                j += 1
+        elif lower == "the" and self.in_(i + 1, V.PART_MODIFIERS) and self.low(i + 1) != "middle":
+            mod = V.PART_MODIFIERS[self.low(i + 1)]
+            j = i + 2
+            if self.hyphen(j):
+                j += 1
+        elif lower == "the" and self.in_(i + 1, V.PART_PHRASES) and self.is_(i + 2, "of"):
+            mod = V.PART_PHRASES[self.low(i + 1)]
+            j = i + 3
+        else:
+            return None
+        if j >= self.n:
+            return None
+        best: Hit | None = None
+        for rule in self.modifiable_rules:
+            hit = rule(j)
+            if hit is not None and hit[1].kind != "literal" and (best is None or hit[0] > best[0]):
+                best = hit
+        if best is None:
+            mo = self.month(j)
+            yr = self.year(j)
+            if mo is not None and not mo[2]:
+                best = mo[0], Expr("calendar", month=mo[1])
+            elif yr is not None:
+                best = yr[0], Expr("calendar", year=yr[1])
+            elif lower == "the":
+                best = self.r_shift(j, the_period=True)
+            if best is None:
+                return None
+        if best[1].hour is not None or best[1].daypart is not None:
+            return None
+        return best[0], replace(best[1], mod=mod)
+
+    @property
+    def modifiable_rules(self) -> tuple[Callable[[int], Hit | None], ...]:
+        return (
+            self.r_date,
+            self.r_year,
+            self.r_decade,
+            self.r_century,
+            self.r_quarter,
+            self.r_season,
+            self.r_shift,
+            self.r_deictic,
+        )
+
+    @property
+    def rules(self) -> tuple[Callable[[int], Hit | None], ...]:
+        return (
+            self.r_iso,
+            self.r_date,
+            self.r_year,
+            self.r_decade,
+            self.r_century,
+            self.r_quarter,
+            self.r_season,
+            self.r_weekday,
+            self.r_deictic,
+            self.r_shift,
+            self.r_quantity,
+            self.r_bare_units,
+            self.r_set,
+            self.r_clock,
+            self.r_modified,
+        )
+
+    def scan(self) -> list[Mention]:
+        mentions: list[Mention] = []
+        rules = self.rules
+        i = 0
+        while i < self.n:
+            tok = self.t[i]
+            if tok.kind in ("punct", "newline", "ampm", "initials") or (
+                tok.kind == "word" and tok.lower not in _TRIGGERS
+            ):
+                i += 1
+                continue
+            best: Hit | None = None
+            for rule in rules:
+                hit = rule(i)
+                if hit is not None and hit[0] > i and (best is None or hit[0] > best[0]):
+                    best = hit
+            if best is None:
+                i += 1
+                continue
+            end, expr = best
+            mentions.append(Mention(i, end, tok.start, self.t[end - 1].end, expr))
+            i = end
+        return mentions
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+
+
+_TRIGGERS: Final[frozenset[str]] = frozenset(
+    set(V.MONTHS)
+    | set(V.MONTH_ABBREVIATIONS)
+    | set(V.WEEKDAYS)
+    | set(V.WEEKDAYS_PLURAL)
+    | set(V.WEEKDAY_ABBREVIATIONS)
+    | set(V.NUMBER_WORDS)
+    | set(V.VAGUE_QUANTITIES)
+    | set(V.SEASONS)
+    | set(V.PART_MODIFIERS)
+    | set(V.DEICTIC_DAYS)
+    | set(V.REFERENCE_WORDS)
+    | set(V.SHIFT_WORDS)
+    | set(V.FREQUENCY_ADVERBS)
+    | set(V.FREQUENCY_COUNTS)
+    | {w[0] for w in V.QUANTITY_MODIFIERS}
+    | {
+        "the",
+        "that",
+        "same",
+        "earlier",
+        "later",
+        "recent",
+        "tonight",
+        "every",
+        "each",
+        "per",
+        "q",
+        "noon",
+        "midday",
+        "midnight",
+        "years",
+        "months",
+        "weeks",
+        "decades",
+        "hours",
+        "centuries",
+        "a",
+        "an",
+    }
+)
+
+
+def find_mentions(text: str) -> tuple[list[Token], list[Mention]]:
+    tokens = tokenize(text)
+    return tokens, _Scanner(tokens).scan()

@@ -1,0 +1,323 @@
+"""Turn matched expressions into TIMEX3 values and day bounds against an explicit anchor.
+
+Nothing here reads the clock: every deictic expression needs the anchor the
+caller passes, and without one it stays unresolved.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Final
+
+from . import tense as T
+from .format import iso_at_precision
+from .matcher import Expr, Mention
+from .periods import UNIT_PRECISION, bounds, season_bounds, shift
+from .types import PRECISIONS, Timex
+
+_PLACEHOLDERS: Final[dict[str, str]] = {
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "month": "XXXX-XX",
+    "quarter": "XXXX-QX",
+    "season": "XXXX-XX",
+    "half": "XXXX-HX",
+    "year": "XXXX",
+    "decade": "XXX",
+    "century": "XX",
+}
+#: Weekday-year search radius: a month-day falls on the same weekday again
+#: within 11 years, or 28 for February 29.
+_WEEKDAY_YEAR_RADIUS: Final = 40
+#: No-tense month-days further than this from the anchor belong to the
+#: neighbouring year ("December 28" written on January 3).
+_HALF_YEAR: Final = timedelta(days=183)
+
+Span = tuple[date, date]
+
+
+@dataclass(frozen=True, slots=True)
+class _Date:
+    value: str
+    start: date | None
+    end: date | None
+    precision: str
+    basis: str
+
+
+def _part_bounds(year: int, part: str) -> Span:
+    if part.startswith("Q"):
+        first = date(year, 3 * int(part[1]) - 2, 1)
+        return bounds(first, "quarter")
+    if part.startswith("H"):
+        return bounds(date(year, 1 if part == "H1" else 7, 1), "half")
+    return season_bounds(year, part)
+
+
+def _part_precision(part: str) -> str:
+    return {"Q": "quarter", "H": "half"}.get(part[0], "season")
+
+
+def _month_index(day: date) -> int:
+    return day.year * 12 + day.month
+
+
+def _weekend(day: date) -> _Date:
+    saturday = day - timedelta(days=day.isoweekday() - 6)
+    year, week, _ = saturday.isocalendar()
+    return _Date(
+        f"{year:04d}-W{week:02d}-WE", saturday, saturday + timedelta(days=1), "week", "relative"
+    )
+
+
+class Resolver:
+    """Resolves mentions in text order; remembers resolved dates for anaphora."""
+
+    def __init__(self, anchor: date | None, not_after: date | None) -> None:
+        self.anchor = anchor
+        self.not_after = not_after
+        self.history: list[tuple[date, str]] = []
+
+    def resolve(self, mention: Mention, text: str, tense: str) -> Timex:
+        expr = mention.expr
+        piece = text[mention.start_char : mention.end_char]
+        if expr.kind == "literal":
+            assert expr.timex_type is not None and expr.value is not None
+            return Timex(
+                mention.start_char,
+                mention.end_char,
+                piece,
+                expr.timex_type,
+                expr.value,
+                mod=expr.mod,
+            )
+        try:
+            resolved = (
+                self._calendar(expr, tense) if expr.kind == "calendar" else self._relative(expr)
+            )
+        except (ValueError, OverflowError):
+            # Arithmetic that leaves the calendar (year 0, "3000 years ago" near
+            # year 1000): the expression is real but has no representable date.
+            resolved = _Date("XXXX-XX-XX", None, None, "day", "unresolved")
+        timex_type = "DATE"
+        value = resolved.value
+        if expr.hour is not None or expr.daypart is not None:
+            timex_type = "TIME"
+            clock = expr.daypart or f"{expr.hour:02d}:{expr.minute or 0:02d}"
+            value = f"{value}T{clock}" if resolved.precision == "day" else f"XXXX-XX-XXT{clock}"
+        if resolved.start is not None:
+            self.history.append((resolved.start, resolved.precision))
+        return Timex(
+            mention.start_char,
+            mention.end_char,
+            piece,
+            timex_type,
+            value,
+            resolved.start,
+            resolved.end,
+            resolved.precision,
+            resolved.basis,
+            expr.mod,
+        )
+
+    # -- calendar expressions ----------------------------------------------
+
+    def _calendar(self, e: Expr, tense: str) -> _Date:
+        if e.century is not None:
+            first = date(max(e.century * 100, 1), 1, 1)
+            return _Date(f"{e.century:02d}", *bounds(first, "century"), "century", "explicit")
+        if e.decade is not None:
+            first = date(e.decade * 10, 1, 1)
+            return _Date(f"{e.decade:03d}", *bounds(first, "decade"), "decade", "explicit")
+        if e.year is not None:
+            return self._explicit(e)
+        if e.month is not None and e.day is not None:
+            if e.weekday is not None:
+                return self._weekday_year(e.month, e.day, e.weekday)
+            return self._year_inferred(e.month, e.day, tense)
+        if e.month is not None:
+            month = e.month
+            return self._named(
+                lambda y: bounds(date(y, month, 1), "month"),
+                "month",
+                f"XXXX-{month:02d}",
+                e.shift,
+                tense,
+            )
+        if e.part == "WE":
+            return self._weekend(e.shift, tense)
+        if e.part is not None:
+            part = e.part
+            return self._named(
+                lambda y: _part_bounds(y, part),
+                _part_precision(part),
+                f"XXXX-{part}",
+                e.shift,
+                tense,
+            )
+        if e.weekday is not None:
+            return self._weekday(e.weekday, e.shift, tense)
+        raise AssertionError(f"calendar expression with no field: {e}")
+
+    def _explicit(self, e: Expr) -> _Date:
+        assert e.year is not None
+        if e.month is not None and e.day is not None:
+            day = date(e.year, e.month, e.day)
+            return _Date(day.isoformat(), day, day, "day", "explicit")
+        if e.month is not None:
+            first = date(e.year, e.month, 1)
+            return _Date(
+                iso_at_precision(first, "month"), *bounds(first, "month"), "month", "explicit"
+            )
+        if e.part is not None:
+            start, end = _part_bounds(e.year, e.part)
+            return _Date(f"{e.year:04d}-{e.part}", start, end, _part_precision(e.part), "explicit")
+        first = date(e.year, 1, 1)
+        return _Date(f"{e.year:04d}", *bounds(first, "year"), "year", "explicit")
+
+    def _weekday_year(self, month: int, day: int, weekday: int) -> _Date:
+        reference = self.anchor or self.not_after
+        unresolved = _Date(f"XXXX-{month:02d}-{day:02d}", None, None, "day", "unresolved")
+        if reference is None:
+            return unresolved
+        candidates = []
+        for year in range(
+            reference.year - _WEEKDAY_YEAR_RADIUS, reference.year + _WEEKDAY_YEAR_RADIUS + 1
+        ):
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                continue
+            if candidate.isoweekday() == weekday:
+                candidates.append(candidate)
+        if self.anchor is not None:
+            anchor = self.anchor
+            chosen = min(candidates, key=lambda c: (abs((c - anchor).days), c), default=None)
+        else:
+            chosen = max((c for c in candidates if c <= reference), default=None)
+        if chosen is None:
+            return unresolved
+        return _Date(chosen.isoformat(), chosen, chosen, "day", "weekday-year")
+
+    def _year_inferred(self, month: int, day: int, tense: str) -> _Date:
+        unresolved = _Date(f"XXXX-{month:02d}-{day:02d}", None, None, "day", "unresolved")
+        anchor = self.anchor
+        if anchor is None:
+            return unresolved
+
+        def on(year: int) -> date | None:
+            try:
+                return date(year, month, day)
+            except ValueError:
+                return None
+
+        year = anchor.year
+        base = on(year)
+        if base is None:
+            # February 29 in a common year: the nearest leap year in the tense's direction.
+            step = 1 if tense == T.FUTURE else -1
+            while base is None:
+                year += step
+                base = on(year)
+        months_ahead = _month_index(base) - _month_index(anchor)
+        # Month-days tolerate a tense guess that is one month off; further
+        # away, the tense moves the date to the neighbouring year.
+        if tense == T.PAST and months_ahead >= 2:
+            base = on(year - 1) or base
+        elif tense == T.FUTURE and months_ahead <= -2:
+            base = on(year + 1) or base
+        elif tense == T.NONE and base - anchor > _HALF_YEAR:
+            base = on(year - 1) or base
+        elif tense == T.NONE and anchor - base > _HALF_YEAR:
+            base = on(year + 1) or base
+        return _Date(base.isoformat(), base, base, "day", "year-inferred")
+
+    def _named(
+        self,
+        occurrence: Callable[[int], Span],
+        precision: str,
+        placeholder: str,
+        shift_by: int | None,
+        tense: str,
+    ) -> _Date:
+        """A month, quarter or season named without its year ("in December", "last summer")."""
+        anchor = self.anchor
+        if anchor is None:
+            return _Date(placeholder, None, None, precision, "unresolved")
+        candidates = [occurrence(y) for y in range(anchor.year - 2, anchor.year + 2)]
+        containing = next((c for c in candidates if c[0] <= anchor <= c[1]), None)
+        current = containing or next(c for c in candidates if c[0].year == anchor.year)
+        if shift_by == -1:
+            chosen = max(c for c in candidates if c[1] < anchor)
+        elif shift_by == 1:
+            chosen = min(c for c in candidates if c[0] > anchor)
+        elif shift_by == 0:
+            chosen = current
+        elif tense == T.PAST and current[0] > anchor:
+            chosen = max(c for c in candidates if c[0] <= anchor)
+        elif tense == T.FUTURE and current[1] < anchor:
+            chosen = min(c for c in candidates if c[1] >= anchor)
+        elif tense == T.NONE and containing is None:
+            # No tense to go by: the nearest occurrence ("in December" written in February).
+            chosen = min(candidates, key=lambda c: max(c[0] - anchor, anchor - c[1]))
+        else:
+            chosen = current
+        basis = "relative" if shift_by is not None else "year-inferred"
+        return _Date(iso_at_precision(chosen[0], precision), chosen[0], chosen[1], precision, basis)
+
+    def _weekend(self, shift_by: int | None, tense: str) -> _Date:
+        anchor = self.anchor
+        if anchor is None:
+            return _Date("XXXX-WXX-WE", None, None, "week", "unresolved")
+        if shift_by is not None:
+            return _weekend(anchor + timedelta(weeks=shift_by))
+        weekend = _weekend(anchor)
+        assert weekend.start is not None
+        if tense != T.FUTURE and weekend.start > anchor:
+            return _weekend(anchor - timedelta(weeks=1))
+        return weekend
+
+    def _weekday(self, weekday: int, shift_by: int | None, tense: str) -> _Date:
+        anchor = self.anchor
+        if anchor is None:
+            return _Date(f"XXXX-WXX-{weekday}", None, None, "day", "unresolved")
+        back = (anchor.isoweekday() - weekday) % 7
+        ahead = (weekday - anchor.isoweekday()) % 7
+        if shift_by == -1:
+            day = anchor - timedelta(days=back or 7)
+        elif shift_by == 1:
+            day = anchor + timedelta(days=ahead or 7)
+        elif shift_by == 0:
+            day = anchor + timedelta(days=weekday - anchor.isoweekday())
+        elif tense == T.FUTURE:
+            day = anchor + timedelta(days=ahead)
+        else:
+            day = anchor - timedelta(days=back)
+        return _Date(day.isoformat(), day, day, "day", "weekday")
+
+    # -- relative expressions ----------------------------------------------
+
+    def _reference(self, precision: str) -> date | None:
+        """The last mentioned date at least as fine as ``precision``, else the anchor."""
+        rank = PRECISIONS.index(precision)
+        for start, prec in reversed(self.history):
+            if PRECISIONS.index(prec) <= rank:
+                return start
+        return self.anchor
+
+    def _relative(self, e: Expr) -> _Date:
+        assert e.unit is not None and e.offset is not None
+        precision = UNIT_PRECISION[e.unit]
+        reference = self._reference(precision) if e.anaphoric else self.anchor
+        if reference is None:
+            return _Date(_PLACEHOLDERS[precision], None, None, precision, "unresolved")
+        moved = shift(reference, e.unit, e.offset)
+        if e.unit == "weekend":
+            return _weekend(moved)
+        start, end = bounds(moved, precision)
+        basis = (
+            "publication" if e.unit == "day" and e.offset == 0 and not e.anaphoric else "relative"
+        )
+        return _Date(iso_at_precision(start, precision), start, end, precision, basis)
