@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
@@ -14,20 +15,17 @@ import sqlite_utils
 
 from . import __version__
 from .build import build as build_database
+from .build import extract as extract_analyses
+from .build import load as load_analyses
+from .build import BuildReport
 from .errors import TimelineError
-from .export import (
-    EVENT_COLUMNS,
-    FACT_COLUMNS,
-    FORMATS,
-    event_rows,
-    fact_rows,
-    write_csv,
-    write_json,
-)
+from .export import FORMATS, Filters, check_request
+from .export import export as write_export
 from .published import Published, parse_published
-from .sources import DEFAULT_MAX_BYTES, SourceDocument, read_text
+from .sources import DEFAULT_MAX_BYTES, read_text
 from .store import check_database
 from .temporal import infer_document_date, tag
+from .temporal.types import PRECISIONS
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DB = "facts.db"
@@ -105,6 +103,11 @@ def cli() -> None:
     show_default=True,
     help="Refuse files larger than this.",
 )
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Analyse articles in this many processes.")
+@click.option("--force", is_flag=True, help="Analyse unchanged articles again.")
+@click.option("--prune", is_flag=True,
+              help="Remove documents whose files were not seen in this build.")
 def build(
     paths: tuple[Path, ...],
     db_path: Path,
@@ -112,13 +115,17 @@ def build(
     as_of: Any,
     strict: bool,
     max_bytes: int,
+    jobs: int,
+    force: bool,
+    prune: bool,
 ) -> None:
     """Read articles from PATHS (files or folders) into the database.
 
     Reads .txt and .md files (with optional YAML front matter: title,
     published, source, url) and .jsonl or .csv files with one article per row
     (a "text" field plus the same metadata). The database is replaced
-    atomically; re-running a build gives the same ids and rows.
+    atomically; re-running a build gives the same ids and rows, and articles
+    unchanged since the last build are not analysed again.
 
     Example:
 
@@ -132,71 +139,200 @@ def build(
             not_after=_as_of(as_of),
             max_bytes=max_bytes,
             strict=strict,
+            jobs=jobs,
+            force=force,
+            prune=prune,
             progress=_progress,
         )
     except TimelineError as error:
         raise click.ClickException(str(error)) from error
+    _finish(report, db_path)
+    if not report.written and not report.unchanged and not report.errors:
+        raise click.ClickException("no articles found in " + ", ".join(map(str, paths)))
+
+
+def _finish(report: BuildReport, db_path: Path | None) -> None:
+    """Report what was skipped and what failed, the summary, and exit 1 on failures."""
     for skipped in report.skipped:
         click.echo(f"Skipped: {skipped.path}: {skipped.reason}", err=True)
     for duplicate in report.duplicates:
         click.echo(f"Duplicate: {duplicate}", err=True)
     for failure in report.errors:
         click.echo(f"Error: {failure}", err=True)
-    click.echo(f"{db_path}: {report.summary()}", err=True)
+    click.echo(f"{db_path or 'extract'}: {report.summary()}", err=True)
     if report.errors:
-        if not report.written:
+        if db_path is not None and not report.written:
             click.echo(f"{db_path} was left unchanged.", err=True)
         sys.exit(1)
-    if not report.written:
-        raise click.ClickException("no articles found in " + ", ".join(map(str, paths)))
 
 
-def _progress(sources: Iterable[SourceDocument]) -> Iterator[SourceDocument]:
-    items = list(sources)
-    if not sys.stderr.isatty() or len(items) < 2:
-        yield from items
+def _progress(files: list[Path]) -> Iterator[Path]:
+    if not sys.stderr.isatty() or len(files) < 2:
+        yield from files
         return
     with click.progressbar(
-        items, label="Analysing", file=sys.stderr, item_show_func=lambda s: s.name if s else None
+        files, label="Analysing", file=sys.stderr, item_show_func=lambda p: p.name if p else None
     ) as bar:
         yield from bar
 
 
 @cli.command()
-@db_option(must_exist=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
-@click.option("--facts", is_flag=True, help="Export facts instead of events.")
-@click.option(
-    "-o",
-    "--output",
-    type=click.File("w", encoding="utf-8"),
-    default="-",
-    help="Output file (default: standard output).",
-)
-def export(db_path: Path, fmt: str, facts: bool, output: Any) -> None:
-    """Export events (or facts) in date order.
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="JSON Lines file to write (default: standard output).")
+@published_option
+@as_of_option
+@click.option("--strict/--keep-going", default=False,
+              help="Stop at the first bad file, or (the default) go on and report failures.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Analyse articles in this many processes.")
+def extract(
+    paths: tuple[Path, ...],
+    output: Any,
+    published: Published | None,
+    as_of: Any,
+    strict: bool,
+    jobs: int,
+) -> None:
+    """Analyse articles without a database: one JSON line per document.
 
-    Events CSV columns: event_id, document, start, end, precision, date_basis,
-    event_type, title, actors, location, places, evidence, extractor,
-    confidence. Lists are separated by ";". Facts CSV columns: subject,
-    relation, object, role, of, document, evidence, valid_from.
+    Each line depends only on its article and the options, so this is the map
+    step for running on many machines; merge the lines with "timeline load".
 
     Example:
 
+        timeline extract articles/ -o part-1.jsonl && timeline load part-*.jsonl --db facts.db
+    """
+    try:
+        report = extract_analyses(paths, output, published=published, not_after=_as_of(as_of),
+                                  strict=strict, jobs=jobs)
+    except TimelineError as error:
+        raise click.ClickException(str(error)) from error
+    _finish(report, None)
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@db_option()
+@click.option("--strict/--keep-going", default=False,
+              help="Stop at the first bad line, or (the default) load the rest.")
+def load(files: tuple[Path, ...], db_path: Path, strict: bool) -> None:
+    """Merge JSON Lines written by "timeline extract" into the database, atomically.
+
+    Example:
+
+        timeline load part-1.jsonl part-2.jsonl --db facts.db
+    """
+    try:
+        report = load_analyses(files, db_path, strict=strict)
+    except TimelineError as error:
+        raise click.ClickException(str(error)) from error
+    _finish(report, db_path)
+
+
+@cli.command()
+@db_option(must_exist=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="csv", show_default=True)
+@click.option("--facts", is_flag=True, help="Export facts instead of events (csv, json, jsonl).")
+@click.option("--since", type=DateParam(), help="Events on or after this day, month or year.")
+@click.option("--until", type=DateParam(), help="Events on or before this day, month or year.")
+@click.option("--type", "types", multiple=True, help="Only this event type (repeatable).")
+@click.option("--actor", help="Only events with this actor (name or alias, any case).")
+@click.option("--place", help="Only events at or about this place (name or alias, any case).")
+@click.option("--document", help="Only events (or facts) of this document (name or id).")
+@click.option("--search", help="Only events whose title or evidence has all these words.")
+@click.option(
+    "--min-confidence", type=click.FloatRange(0, 1), help="Only events at least this confident."
+)
+@click.option(
+    "--precision",
+    "precisions",
+    type=click.Choice(PRECISIONS),
+    multiple=True,
+    help="Only events dated at this precision (repeatable).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("wb"),
+    default="-",
+    help="Output file (default: standard output).",
+)
+def export(
+    db_path: Path,
+    fmt: str,
+    facts: bool,
+    since: Published | None,
+    until: Published | None,
+    types: tuple[str, ...],
+    actor: str | None,
+    place: str | None,
+    document: str | None,
+    search: str | None,
+    min_confidence: float | None,
+    precisions: tuple[str, ...],
+    output: Any,
+) -> None:
+    """Export events (or facts) in date order, filtered.
+
+    \b
+    Formats:
+      csv              events CSV columns: event_id, document, start, end,
+                       precision, date_basis, event_type, title, actors,
+                       location, places, evidence, extractor, confidence
+                       (lists separated by ";"); facts CSV columns: subject,
+                       relation, object, role, of, document, evidence,
+                       valid_from
+      json, jsonl      the same rows as a JSON array or one object a line
+      timelinejs-csv   TimelineJS's spreadsheet template
+      timelinejs-json  TimelineJS's JSON format
+      ics              an iCalendar file of all-day events
+
+    Filters combine: an event must pass all of them. --since and --until keep
+    events whose days overlap the range; a month or year means all of it.
+    TimelineJS and iCalendar cannot place events whose year is unknown: they
+    are left out, and stderr says how many.
+
+    Examples:
+
+    \b
         timeline export --db facts.db --format csv -o timeline.csv
+        timeline export --db facts.db --format ics --type meeting --since 2025-06 -o talks.ics
+        timeline export --db facts.db --format timelinejs-json --actor Taliban -o taliban.json
     """
     try:
         check_database(db_path)
+        filters = Filters(
+            since=since.start if since else None,
+            until=until.end if until else None,
+            types=types,
+            actor=actor,
+            place=place,
+            document=document,
+            search=search,
+            min_confidence=min_confidence,
+            precisions=precisions,
+        )
+        check_request(fmt, facts=facts, filters=filters)
     except TimelineError as error:
         raise click.ClickException(str(error)) from error
     db = sqlite_utils.Database(db_path)
     if "events" not in db.table_names():
         raise click.ClickException(f"{db_path}: not a timeline database")
-    rows = fact_rows(db) if facts else event_rows(db)
-    if fmt == "csv":
-        write_csv(rows, FACT_COLUMNS if facts else EVENT_COLUMNS, output)
-    else:
-        write_json(rows, output)
+    # Bytes out, newlines as written: ICS needs CRLF and every export the same bytes anywhere.
+    text = io.TextIOWrapper(output, encoding="utf-8", newline="")
+    try:
+        written = write_export(db, fmt, text, facts=facts, filters=filters)
+    finally:
+        text.flush()
+        text.detach()
+    if written.skipped:
+        click.echo(
+            f"Skipped {written.skipped} event{'s' * (written.skipped != 1)} whose year is "
+            f"unknown: {fmt} cannot place them in time.",
+            err=True,
+        )
 
 
 @cli.command()

@@ -12,6 +12,7 @@ import json
 import os
 import sqlite3
 import tempfile
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +24,6 @@ from .documents import stable_id
 from .entities.types import Entity, Fact, Mention
 from .errors import DatabaseError
 from .events import Event
-from .extractors import extraction_version
 from .pipeline import Analysis
 from .schema import DOCUMENT_TABLES, ensure_schema
 from .sentences import Sentence
@@ -38,7 +38,9 @@ class WriteCounts:
     documents: int = 0
     events: int = 0
     facts: int = 0
+    bases: Counter[str | None] = field(default_factory=Counter)
     replaced: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
 
 
 def check_database(path: Path) -> None:
@@ -66,11 +68,20 @@ def check_database(path: Path) -> None:
         raise DatabaseError(path, f"database is corrupt ({status})")
 
 
+class Staged:
+    """A private, writable copy of a database; see :func:`atomic_database`."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.changed = False
+
+
 @contextlib.contextmanager
-def atomic_database(path: Path) -> Iterator[sqlite_utils.Database]:
+def atomic_database(path: Path) -> Iterator[Staged]:
     """A writable copy of the database at ``path`` that replaces it on success.
 
-    On any exception the copy is thrown away and ``path`` is left as it was.
+    The copy replaces ``path`` only when the caller marks it ``changed``; on any
+    exception, or when nothing changed, ``path`` is left byte for byte as it was.
     """
     check_database(path)
     folder = path.resolve().parent
@@ -88,16 +99,24 @@ def atomic_database(path: Path) -> Iterator[sqlite_utils.Database]:
                 raise DatabaseError(path, f"database is locked or unreadable ({error})") from error
             finally:
                 source.close()
+        # The copy is private and thrown away on failure, so it needs no journal and no
+        # syncing while it is written; it is synced once before it replaces the original.
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
         db = sqlite_utils.Database(connection)
         _check_ours(db, path)
         ensure_schema(db)
         ensure_views(db)
-        yield db
+        staged = Staged(db)
+        yield staged
         connection.commit()
         connection.close()
         connection = None
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
+        if staged.changed:
+            with open(temporary, "rb") as written:
+                os.fsync(written.fileno())
+            os.chmod(temporary, 0o644)
+            os.replace(temporary, path)
     finally:
         if connection is not None:
             connection.close()
@@ -111,17 +130,50 @@ def _check_ours(db: sqlite_utils.Database, path: Path) -> None:
         raise DatabaseError(path, "is an SQLite database but not a timeline database")
 
 
-def write_analyses(db: sqlite_utils.Database, analyses: Iterable[Analysis]) -> WriteCounts:
+def known_fingerprints(db: sqlite_utils.Database) -> dict[tuple[str, str], str]:
+    """The fingerprint of every document in the database, by (path, name)."""
+    return {
+        (row["path"], row["name"]): row["fingerprint"]
+        for row in db.query("select path, name, fingerprint from documents")
+    }
+
+
+def write_analyses(
+    db: sqlite_utils.Database, analyses: Iterable[tuple[Analysis, str]]
+) -> WriteCounts:
+    """Write each (analysis, source fingerprint), replacing what its document gave before."""
     counts = WriteCounts()
     with db.conn:
-        for analysis in analyses:
-            _write_analysis(db, analysis, counts)
-        _prune_entities(db)
+        for analysis, source_fingerprint in analyses:
+            write_analysis(db, analysis, source_fingerprint, counts)
+        prune_entities(db)
     return counts
 
 
-def _write_analysis(db: sqlite_utils.Database, analysis: Analysis, counts: WriteCounts) -> None:
+def prune_documents(db: sqlite_utils.Database, keep: set[tuple[str, str]]) -> list[str]:
+    """Remove every document whose (path, name) is not in ``keep``; return their names."""
+    gone = [
+        (row["id"], row["name"])
+        for row in db.query("select id, path, name from documents")
+        if (row["path"], row["name"]) not in keep
+    ]
+    with db.conn:
+        for document_id, _ in gone:
+            delete_document(db, document_id)
+        prune_entities(db)
+    return [name for _, name in gone]
+
+
+def write_analysis(
+    db: sqlite_utils.Database, analysis: Analysis, source_fingerprint: str, counts: WriteCounts
+) -> None:
     document = analysis.document
+    # Two files with the same text make one document, named after the first in path order,
+    # so that repeated and incremental builds agree on which one it is.
+    holder = next(db.query("select path, name from documents where id = ?", [document.id]), None)
+    if holder is not None and (holder["path"], holder["name"]) < (document.path, document.name):
+        counts.duplicates.append(f"{document.name} (same text as {holder['name']})")
+        return
     # The same file read again with other text replaces the document it gave before.
     stale = [
         row["id"]
@@ -152,14 +204,7 @@ def _write_analysis(db: sqlite_utils.Database, analysis: Analysis, counts: Write
             "published_note": published.note if published else None,
             "text": document.text,
             "characters": len(document.text),
-            "fingerprint": stable_id(
-                document.text,
-                document.title,
-                document.source,
-                document.url,
-                published.iso if published else "",
-                extraction_version(),
-            ),
+            "fingerprint": source_fingerprint,
         }
     )
     sentence_ids = [sentence_id(document.id, s) for s in analysis.sentences]
@@ -203,6 +248,7 @@ def _write_analysis(db: sqlite_utils.Database, analysis: Analysis, counts: Write
     )
     counts.facts += len(analysis.facts)
     counts.documents += 1
+    counts.bases[published.basis if published else None] += 1
 
 
 def _write_event(db: sqlite_utils.Database, event: Event, sentence: str) -> None:
@@ -268,7 +314,7 @@ def delete_document(db: sqlite_utils.Database, document_id: str) -> None:
     db.execute("delete from documents where id = ?", [document_id])
 
 
-def _prune_entities(db: sqlite_utils.Database) -> None:
+def prune_entities(db: sqlite_utils.Database) -> None:
     db.execute(
         """
         delete from entities where id not in (

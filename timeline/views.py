@@ -7,8 +7,6 @@ working when the database is opened without this package (sqlite3, another Datas
 
 from __future__ import annotations
 
-import json
-
 import sqlite_utils
 
 MONTHS = (
@@ -25,12 +23,15 @@ MONTHS = (
     "November",
     "December",
 )
-_MONTHS_JSON = json.dumps(list(MONTHS))
-_SHORT_MONTHS_JSON = json.dumps([month[:3] for month in MONTHS])
 
 
-def _month_name(two_digits: str, names_json: str = _MONTHS_JSON) -> str:
-    return f"json_extract('{names_json}', '$[' || (cast({two_digits} as integer) - 1) || ']')"
+def _month_name(two_digits: str, length: int | None = None) -> str:
+    # A CASE rather than a lookup into a JSON array: an odd value ("00", "W0") gives NULL, and
+    # the label falls back to the date's words, where json_extract would fail the whole query.
+    whens = " ".join(
+        f"when '{number:02d}' then '{name[:length]}'" for number, name in enumerate(MONTHS, 1)
+    )
+    return f"(case {two_digits} {whens} end)"
 
 
 def _value_label(value: str, first_day: str, precision: str, *, year: bool = True) -> str:
@@ -41,24 +42,26 @@ def _value_label(value: str, first_day: str, precision: str, *, year: bool = Tru
     year off a day or month, for the start of a span whose end says it.
     """
     month = _month_name(f"substr({value}, 6, 2)")
-    short_month = _month_name(f"substr({first_day}, 6, 2)", _SHORT_MONTHS_JSON)
+    short_month = _month_name(f"substr({first_day}, 6, 2)", 3)
     day = f"cast(substr({value}, 9, 2) as integer)"
     year_suffix = f" || ' ' || substr({value}, 1, 4)" if year else ""
     return f"""case
         when {value} is null or {value} = '' then null
-        when {precision} = 'day' and {value} like 'XXXX-%'
+        when {precision} = 'day' and {value} glob 'XXXX-[01][0-9]-[0-3][0-9]'
             then {day} || ' ' || {month} || ' (year unknown)'
-        when {precision} = 'day' and length({value}) = 10
+        when {precision} = 'day' and {value} glob '[0-9][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'
             then {day} || ' ' || {month}{year_suffix}
         when {precision} = 'week' and {first_day} is not null
             then 'week of ' || cast(substr({first_day}, 9, 2) as integer) || ' ' || {short_month}
                 || ' ' || substr({first_day}, 1, 4)
-        when {precision} = 'month' and {value} like 'XXXX-%'
+        when {precision} = 'month' and {value} glob 'XXXX-[01][0-9]'
             then {month} || ' (year unknown)'
-        when {precision} = 'month' and length({value}) = 7
+        when {precision} = 'month' and {value} glob '[0-9][0-9][0-9][0-9]-[01][0-9]'
             then {month}{year_suffix}
         when {precision} = 'quarter' and {value} like '____-Q_'
             then substr({value}, 6, 2) || ' ' || substr({value}, 1, 4)
+        -- Other unknown-year values (XXXX-WXX-6, "a Saturday") read better as their words.
+        when {value} like 'XXXX%' then null
         else {value}
     end"""
 

@@ -10,11 +10,12 @@ from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 import yaml
-from conftest import SCRIPT, Fetch, make_datasette
 
 from timeline.schema import TABLES
 from timeline.serve import DEFAULT_METADATA
 from timeline.views import VIEWS
+
+from .fixture import SCRIPT, Fetch, make_datasette
 
 METADATA = yaml.safe_load(DEFAULT_METADATA.read_text(encoding="utf-8"))
 QUERIES = METADATA["databases"]["facts"]["queries"]
@@ -59,8 +60,15 @@ def test_metadata_is_served(fetch: Fetch) -> None:
 def test_configured_facets_appear_on_the_events_table(fetch: Fetch) -> None:
     data = fetch("/facts/events.json").json()
     assert set(data["facet_results"]) == {
-        "event_type", "year", "month", "precision", "date_basis", "actors", "places",
-        "location", "document_id",
+        "event_type",
+        "year",
+        "month",
+        "precision",
+        "date_basis",
+        "actors",
+        "places",
+        "location",
+        "document_id",
     }
     counts = {
         name: {item["value"]: item["count"] for item in facet["results"]}
@@ -78,7 +86,8 @@ def test_facet_query_argument_and_array_filter(fetch: Fetch) -> None:
         "/facts/events.json?_facet=event_type&actors__arraycontains=Taliban&_shape=objects"
     ).json()
     assert {row["id"] for row in data["rows"]} == {
-        "ev-kabul-talks", "ev-muttaqi-moscow",
+        "ev-kabul-talks",
+        "ev-muttaqi-moscow",
     }
     assert data["facet_results"]["event_type"]["results"][0]["value"] == "meeting"
 
@@ -110,8 +119,12 @@ def query(fetch: Fetch, name: str, **params: str) -> list[dict[str, object]]:
 
 def test_canned_queries_are_read_only_selects() -> None:
     assert set(QUERIES) == {
-        "actor_timeline", "events_between", "events_per_month_by_type", "events_at_place",
-        "organisation_members", "roles",
+        "actor_timeline",
+        "events_between",
+        "events_per_month_by_type",
+        "events_at_place",
+        "organisation_members",
+        "roles",
     }
     for name, canned in QUERIES.items():
         assert "write" not in canned, name
@@ -131,8 +144,11 @@ def test_actor_timeline_matches_names_and_aliases(fetch: Fetch) -> None:
     ("since", "until", "expected"),
     [
         # Bounds at month precision take the whole month; events overlapping them count.
-        ("2025-11", "2026-02", ["ev-csto-exercises", "ev-sco-exercises", "ev-csto-ministers",
-                                "ev-muttaqi-moscow"]),
+        (
+            "2025-11",
+            "2026-02",
+            ["ev-csto-exercises", "ev-sco-exercises", "ev-csto-ministers", "ev-muttaqi-moscow"],
+        ),
         # The summit ran 31 August to 1 September: a range that only touches its end finds it.
         ("2025-09-01", "2025-09-01", ["ev-sco-summit"]),
         ("2024", "2024", ["ev-kabul-talks"]),
@@ -186,7 +202,11 @@ def test_event_map_view_feeds_the_cluster_map(fetch: Fetch) -> None:
     assert len(rows) == 6
     assert all(row["latitude"] is not None and row["longitude"] is not None for row in rows)
     kabul = next(row for row in rows if row["event_id"] == "ev-kabul-talks")
-    assert (kabul["place"], kabul["date"], kabul["event_type"]) == ("Kabul", "2024-12-11", "meeting")
+    assert (kabul["place"], kabul["date"], kabul["event_type"]) == (
+        "Kabul",
+        "2024-12-11",
+        "meeting",
+    )
     page = fetch("/facts/event_map").text
     assert "datasette-cluster-map.js" in page
     assert 'DATASETTE_CLUSTER_MAP_LATITUDE_COLUMN = "latitude"' in page
@@ -218,16 +238,30 @@ def test_timeline_page_lists_events_by_month_with_dates_in_words(fetch: Fetch) -
     assert response.status_code == 200
     page = response.text
     assert entry_ids(page) == [
-        "ev-kabul-talks", "ev-sco-summit", "ev-csto-exercises", "ev-sco-exercises",
-        "ev-csto-ministers", "ev-muttaqi-moscow", "ev-first-meeting", "ev-kazakhstan-call",
+        "ev-kabul-talks",
+        "ev-sco-summit",
+        "ev-csto-exercises",
+        "ev-sco-exercises",
+        "ev-csto-ministers",
+        "ev-muttaqi-moscow",
+        "ev-first-meeting",
+        "ev-kazakhstan-call",
     ]
     headings = re.findall(r"<summary><h2>([^<]+)</h2>", page)
     assert headings == [
-        "December 2024", "August 2025", "November 2025", "2026", "February 2026",
-        "Year unknown", "Undated",
+        "December 2024",
+        "August 2025",
+        "November 2025",
+        "2026",
+        "February 2026",
+        "Year unknown",
+        "Undated",
     ]
     for label in (
-        "11 December 2024", "November 2025", "week of 2 Feb 2026", "<time>2026</time>",
+        "11 December 2024",
+        "November 2025",
+        "week of 2 Feb 2026",
+        "<time>2026</time>",
         "11 December (year unknown)",
     ):
         assert label in page
@@ -237,7 +271,7 @@ def test_timeline_page_lists_events_by_month_with_dates_in_words(fetch: Fetch) -
 
 
 def test_timeline_page_histogram_shows_every_month_between_first_and_last(fetch: Fetch) -> None:
-    chart = fetch("/facts/-/timeline").text.split("<svg")[1].split("</svg>")[0]
+    chart = fetch("/facts/-/timeline").text.split('class="tl-histogram"')[1].split("</svg>")[0]
     months = re.findall(r'href="\?month=(\d{4}-\d{2})"', chart)
     assert months[0] == "2024-12" and months[-1] == "2026-02"
     assert len(months) == 15
@@ -256,8 +290,10 @@ def test_timeline_static_files_are_served(fetch: Fetch) -> None:
     ("query_string", "expected"),
     [
         ("event_type=exercise", ["ev-csto-exercises", "ev-sco-exercises"]),
-        ("event_type=exercise&event_type=summit",
-         ["ev-sco-summit", "ev-csto-exercises", "ev-sco-exercises"]),
+        (
+            "event_type=exercise&event_type=summit",
+            ["ev-sco-summit", "ev-csto-exercises", "ev-sco-exercises"],
+        ),
         ("year=2026", ["ev-sco-exercises", "ev-csto-ministers", "ev-muttaqi-moscow"]),
         ("month=2026-02", ["ev-csto-ministers", "ev-muttaqi-moscow"]),
         ("precision=week", ["ev-csto-ministers"]),
@@ -266,12 +302,13 @@ def test_timeline_static_files_are_served(fetch: Fetch) -> None:
         # Several actors narrow to events involving all of them.
         ("actor=Russia&actor=Taliban", ["ev-kabul-talks", "ev-muttaqi-moscow"]),
         ("place=Kabul", ["ev-kabul-talks", "ev-kazakhstan-call"]),
-        ("since=2025-09-01&until=2025-11",
-         ["ev-sco-summit", "ev-csto-exercises"]),
+        ("since=2025-09-01&until=2025-11", ["ev-sco-summit", "ev-csto-exercises"]),
         ("q=Tianjin", ["ev-sco-summit"]),
         ("q=%22unbalanced&until=2030", []),
-        ("order=newest&precision=day",
-         ["ev-muttaqi-moscow", "ev-sco-summit", "ev-kabul-talks", "ev-first-meeting"]),
+        (
+            "order=newest&precision=day",
+            ["ev-muttaqi-moscow", "ev-sco-summit", "ev-kabul-talks", "ev-first-meeting"],
+        ),
     ],
 )
 def test_timeline_filters(fetch: Fetch, query_string: str, expected: list[str]) -> None:
@@ -303,7 +340,9 @@ def test_timeline_links_to_the_events_table_with_the_same_filters(fetch: Fetch) 
 
 
 def test_events_table_offers_the_timeline_with_its_filters(fetch: Fetch) -> None:
-    page = fetch("/facts/events?event_type=meeting&actors__arraycontains=Russia&_sort=start_date").text
+    page = fetch(
+        "/facts/events?event_type=meeting&actors__arraycontains=Russia&_sort=start_date"
+    ).text
     link = html.unescape(re.search(r'href="([^"]+)">Show as a timeline', page)[1])
     assert urlsplit(link).path == "/facts/-/timeline"
     assert parse_qsl(urlsplit(link).query) == [("event_type", "meeting"), ("actor", "Russia")]

@@ -28,7 +28,9 @@ def _full_forms(d: date) -> list[str]:
     return [
         f"{month} {d.day}, {d.year}",
         f"{d.day} {month} {d.year}",
-        f"{ABBREVIATIONS[d.month]}. {d.day}, {d.year}" if d.month in ABBREVIATIONS else f"{month} {d.day}, {d.year}",
+        f"{ABBREVIATIONS[d.month]}. {d.day}, {d.year}"
+        if d.month in ABBREVIATIONS
+        else f"{month} {d.day}, {d.year}",
         d.isoformat(),
         f"{weekday}, {month} {d.day}, {d.year}",
         f"the {_ordinal(d.day)} of {month} {d.year}",

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
@@ -34,13 +34,23 @@ from timeline.datasette_plugin.queries import (
     facet_sql,
     group_entries,
     highlight,
-    month_label,
     histogram,
     histogram_sql,
+    month_label,
     parse_offset,
     timeline_pairs_from_table,
 )
 from timeline.views import date_label_sql
+
+HookFunction = TypeVar("HookFunction", bound=Callable[..., Any])
+
+
+def _hook(function: HookFunction) -> HookFunction:
+    # Datasette's hookimpl marks a function and returns it unchanged, but is untyped; this keeps
+    # the hook implementations' signatures visible to mypy --strict.
+    marked: HookFunction = hookimpl(function)
+    return marked
+
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
 PAGE_VIEWS = ("timeline", "timeline-document")
@@ -92,9 +102,7 @@ async def timeline_redirect(datasette: Any, request: Any) -> Response:
     names = await _events_databases(datasette)
     if not names:
         raise NotFound("No database with an events table is being served")
-    return Response.redirect(
-        _timeline_url(datasette, names[0], parse_qsl(request.query_string))
-    )
+    return Response.redirect(_timeline_url(datasette, names[0], parse_qsl(request.query_string)))
 
 
 async def timeline_page(datasette: Any, request: Any) -> Response:
@@ -151,7 +159,9 @@ async def timeline_page(datasette: Any, request: Any) -> Response:
     for name, title in (("since", "since"), ("until", "until"), ("q", "search")):
         value = getattr(filters, name)
         if value:
-            active.append({"label": f"{title}: {value}", "href": filters.without(name).query_string()})
+            active.append(
+                {"label": f"{title}: {value}", "href": filters.without(name).query_string()}
+            )
 
     def toggle(facet: str, value: object) -> str:
         return filters.toggled(facet, str(value)).query_string()
@@ -250,7 +260,7 @@ async def document_page(datasette: Any, request: Any) -> Response:
     )
 
 
-@hookimpl
+@_hook
 def register_routes() -> list[tuple[str, Callable[..., Awaitable[Response]]]]:
     return [
         (r"^/-/timeline$", timeline_redirect),
@@ -259,12 +269,12 @@ def register_routes() -> list[tuple[str, Callable[..., Awaitable[Response]]]]:
     ]
 
 
-@hookimpl
+@_hook
 def extra_css_urls(view_name: str, datasette: Any) -> list[str]:
     return [_static_url(datasette, "timeline.css")] if view_name in PAGE_VIEWS else []
 
 
-@hookimpl
+@_hook
 def extra_js_urls(view_name: str, datasette: Any) -> list[dict[str, Any]]:
     if view_name not in PAGE_VIEWS:
         return []
@@ -272,7 +282,7 @@ def extra_js_urls(view_name: str, datasette: Any) -> list[dict[str, Any]]:
     return [{"url": _static_url(datasette, "timeline.js"), "module": True}]
 
 
-@hookimpl
+@_hook
 def menu_links(datasette: Any) -> Callable[[], Awaitable[list[dict[str, str]]]]:
     async def links() -> list[dict[str, str]]:
         return [
@@ -283,7 +293,7 @@ def menu_links(datasette: Any) -> Callable[[], Awaitable[list[dict[str, str]]]]:
     return links
 
 
-@hookimpl
+@_hook
 def table_actions(datasette: Any, database: str, table: str, request: Any) -> list[dict[str, str]]:
     if table not in EVENT_TABLES or request is None:
         return []

@@ -49,20 +49,30 @@ def _window(item: Analysed) -> tuple[int, int] | None:
 def _tie(
     weekday: int, window: tuple[int, int], low: date | None, high: date, prefer_early: bool
 ) -> tuple[date, date, date] | None:
-    """(weekday date, first, last publication day) for the week consistent with [low, high]."""
+    """(weekday date, first, last publication day) for the week consistent with [low, high].
+
+    Only weeks next to the bound the weekday is tied to are tried: the weekday is
+    read as the one nearest the date the article is about.
+    """
+    center = low if prefer_early and low is not None else high
     options = []
-    start = (low or high) - timedelta(days=14)
-    start += timedelta(days=(weekday - start.isoweekday()) % 7)
-    day = start
-    while day <= high + timedelta(days=14):
-        first = max(day + timedelta(days=window[0]), low or date.min)
-        last = min(day + timedelta(days=window[1]), high)
-        if first <= last:
-            options.append((day, first, last))
-        day += timedelta(weeks=1)
+    try:
+        day = center - timedelta(days=21)
+        day += timedelta(days=(weekday - day.isoweekday()) % 7)
+        for _ in range(7):
+            first = max(day + timedelta(days=window[0]), low or date.min)
+            last = min(day + timedelta(days=window[1]), high)
+            if first <= last:
+                options.append((day, first, last))
+            day += timedelta(weeks=1)
+    except OverflowError:
+        # Near date.min/date.max only some weeks exist; the ones already seen stand.
+        pass
     if not options:
         return None
-    return min(options, key=lambda o: o[1]) if prefer_early else max(options, key=lambda o: o[2])
+    if prefer_early:
+        return min(options, key=lambda o: o[1])
+    return max(options, key=lambda o: o[2])
 
 
 def _finer(low: _Bound | None, high: _Bound | None) -> bool:

@@ -18,7 +18,13 @@ PRECISIONS = ("day", "week", "month", "quarter", "season", "half", "year", "deca
 #: publication   the document date itself ("today", or an event dated only by its article)
 #: unresolved    the text gives part of a date and no anchor completes it ("XXXX-12-11")
 BASES = (
-    "explicit", "weekday", "weekday-year", "year-inferred", "relative", "publication", "unresolved",
+    "explicit",
+    "weekday",
+    "weekday-year",
+    "year-inferred",
+    "relative",
+    "publication",
+    "unresolved",
 )
 
 
