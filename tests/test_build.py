@@ -66,9 +66,11 @@ def test_prune_removes_documents_whose_files_are_gone(tmp_path: Path) -> None:
     assert pruned.pruned == ["kunduz-blast.md"]
     names = {r["name"] for r in sqlite_utils.Database(db)["documents"].rows}
     assert "kunduz-blast.md" not in names
-    orphans = sqlite_utils.Database(db).execute(
-        "select count(*) from events where document_id not in (select id from documents)"
-    ).fetchone()
+    orphans = (
+        sqlite_utils.Database(db)
+        .execute("select count(*) from events where document_id not in (select id from documents)")
+        .fetchone()
+    )
     assert orphans == (0,)
 
 

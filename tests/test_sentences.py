@@ -20,6 +20,18 @@ from timeline.sentences import split_sentences
         ("The U.S. envoy arrived.", ["The U.S. envoy arrived."]),
         ("7.3 million children", ["7.3 million children"]),
         ("", []),
+        (
+            "Islamic State claimed an attack that killed the refugees minister,\n"
+            "Khalil Haqqani, in Kabul. Officials confirmed it.",
+            [
+                "Islamic State claimed an attack that killed the refugees minister,\n"
+                "Khalil Haqqani, in Kabul.",
+                "Officials confirmed it.",
+            ],
+        ),
+        ("Kabul talks resume\nEnvoys met again.", ["Kabul talks resume", "Envoys met again."]),
+        ("- first item\n- second item", ["- first item", "- second item"]),
+        ("Para one.\n\n  Para two.", ["Para one.", "Para two."]),
     ],
 )
 def test_split(text: str, expected: list[str]) -> None:

@@ -16,12 +16,17 @@ from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
+import sqlite_utils
+
 from . import __version__
+from .consolidate import consolidate
+from .curation import Curation
 from .documents import stable_id
 from .errors import SourceError
 from .extractors import extraction_version
 from .pipeline import Analysis, analyse
 from .published import Published
+from .serialize import dump_analysis, load_analysis
 from .sources import (
     DEFAULT_MAX_BYTES,
     Skipped,
@@ -29,12 +34,12 @@ from .sources import (
     discover,
     read_documents,
 )
-from .serialize import dump_analysis, load_analysis
 from .store import (
     WriteCounts,
     atomic_database,
     known_fingerprints,
     prune_documents,
+    prune_entities,
     write_analyses,
 )
 
@@ -55,6 +60,10 @@ class BuildReport:
     dates_given: int = 0
     dates_inferred: int = 0
     undated: int = 0
+    events_changed: int = 0
+    merged: int = 0
+    conflicts: int = 0
+    curation_problems: list[str] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
     duplicates: list[str] = field(default_factory=list)
     replaced: list[str] = field(default_factory=list)
@@ -71,6 +80,10 @@ class BuildReport:
         ]
         if self.undated:
             parts.append(f"{self.undated} undated")
+        if self.merged:
+            parts.append(f"{_count(self.merged, 'event')} reported by several documents")
+        if self.conflicts:
+            parts.append(f"{_count(self.conflicts, 'date conflict')}")
         if self.unchanged:
             parts.append(f"{self.unchanged} unchanged")
         if self.pruned:
@@ -142,6 +155,7 @@ def build(
     jobs: int = 1,
     force: bool = False,
     prune: bool = False,
+    curation: Curation | None = None,
     progress: Callable[[list[Path]], Iterator[Path]] | None = None,
 ) -> BuildReport:
     """Analyse every article under ``paths`` into the database at ``db_path``.
@@ -150,7 +164,8 @@ def build(
     any error raised it is left as it was. ``not_after`` is the latest day the
     articles can speak of (the caller passes the day of ingestion). ``force``
     analyses unchanged documents again; ``prune`` removes documents whose
-    files were not seen in this build.
+    files were not seen in this build. ``curation`` holds the analysts' rules,
+    applied to the events every build.
     """
     report = BuildReport()
     files = find_files(paths, report, strict=strict)
@@ -173,7 +188,8 @@ def build(
         _record(report, counts)
         if prune:
             report.pruned = prune_documents(staged.db, seen)
-        staged.changed = bool(counts.documents or report.pruned)
+        _finish_events(staged.db, curation, report)
+        staged.changed = bool(counts.documents or report.pruned or report.events_changed)
     report.written = staged.changed
     return report
 
@@ -207,7 +223,13 @@ def extract(
     return report
 
 
-def load(files: Iterable[Path], db_path: Path, *, strict: bool = False) -> BuildReport:
+def load(
+    files: Iterable[Path],
+    db_path: Path,
+    *,
+    strict: bool = False,
+    curation: Curation | None = None,
+) -> BuildReport:
     """Merge the lines that :func:`extract` wrote into the database, atomically."""
     report = BuildReport()
 
@@ -224,9 +246,22 @@ def load(files: Iterable[Path], db_path: Path, *, strict: bool = False) -> Build
 
     with atomic_database(db_path) as staged:
         _record(report, write_analyses(staged.db, analyses()))
-        staged.changed = report.documents > 0
+        _finish_events(staged.db, curation, report)
+        staged.changed = bool(report.documents or report.events_changed)
     report.written = staged.changed
     return report
+
+
+def _finish_events(
+    db: sqlite_utils.Database, curation: Curation | None, report: BuildReport
+) -> None:
+    consolidated = consolidate(db, curation)
+    prune_entities(db)
+    report.events_changed = consolidated.changed + consolidated.removed
+    report.merged = consolidated.merged
+    report.conflicts = consolidated.conflicts
+    report.curation_problems = consolidated.orphans
+    report.events = consolidated.events
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
@@ -243,7 +278,7 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
 
 
 def _record(report: BuildReport, counts: WriteCounts) -> None:
-    report.documents, report.events, report.facts = counts.documents, counts.events, counts.facts
+    report.documents, report.facts = counts.documents, counts.facts
     report.replaced, report.duplicates = counts.replaced, counts.duplicates
     report.dates_inferred = counts.bases["inferred"]
     report.dates_given = sum(counts.bases[b] for b in ("metadata", "option", "dateline"))

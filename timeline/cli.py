@@ -14,10 +14,11 @@ import click
 import sqlite_utils
 
 from . import __version__
+from .build import BuildReport
 from .build import build as build_database
 from .build import extract as extract_analyses
 from .build import load as load_analyses
-from .build import BuildReport
+from .curation import Curation, load_curation
 from .errors import TimelineError
 from .export import FORMATS, Filters, check_request
 from .export import export as write_export
@@ -31,6 +32,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DB = "facts.db"
 SAMPLES = Path("samples")
 METADATA = Path("metadata.yml")
+CURATION = Path("curation.yml")
 
 
 class DateParam(click.ParamType):  # type: ignore[type-arg]
@@ -64,6 +66,20 @@ def published_option(function: F) -> F:
         type=DateParam(),
         help="Publication date for articles whose metadata gives none (e.g. 2026-02-02).",
     )(function)
+
+
+def curation_option(function: F) -> F:
+    return click.option(
+        "--curation",
+        type=click.Path(dir_okay=False, path_type=Path),
+        default=CURATION,
+        show_default=True,
+        help="Analysts' corrections to apply (used when the file exists).",
+    )(function)
+
+
+def _curation(path: Path) -> Curation | None:
+    return load_curation(path) if path.exists() else None
 
 
 def as_of_option(function: F) -> F:
@@ -103,11 +119,19 @@ def cli() -> None:
     show_default=True,
     help="Refuse files larger than this.",
 )
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Analyse articles in this many processes.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Analyse articles in this many processes.",
+)
 @click.option("--force", is_flag=True, help="Analyse unchanged articles again.")
-@click.option("--prune", is_flag=True,
-              help="Remove documents whose files were not seen in this build.")
+@click.option(
+    "--prune", is_flag=True, help="Remove documents whose files were not seen in this build."
+)
+@curation_option
 def build(
     paths: tuple[Path, ...],
     db_path: Path,
@@ -118,6 +142,7 @@ def build(
     jobs: int,
     force: bool,
     prune: bool,
+    curation: Path,
 ) -> None:
     """Read articles from PATHS (files or folders) into the database.
 
@@ -142,6 +167,7 @@ def build(
             jobs=jobs,
             force=force,
             prune=prune,
+            curation=_curation(curation),
             progress=_progress,
         )
     except TimelineError as error:
@@ -159,6 +185,8 @@ def _finish(report: BuildReport, db_path: Path | None) -> None:
         click.echo(f"Duplicate: {duplicate}", err=True)
     for failure in report.errors:
         click.echo(f"Error: {failure}", err=True)
+    for problem in report.curation_problems:
+        click.echo(f"Warning: {problem}", err=True)
     click.echo(f"{db_path or 'extract'}: {report.summary()}", err=True)
     if report.errors:
         if db_path is not None and not report.written:
@@ -178,14 +206,28 @@ def _progress(files: list[Path]) -> Iterator[Path]:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="JSON Lines file to write (default: standard output).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="JSON Lines file to write (default: standard output).",
+)
 @published_option
 @as_of_option
-@click.option("--strict/--keep-going", default=False,
-              help="Stop at the first bad file, or (the default) go on and report failures.")
-@click.option("-j", "--jobs", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Analyse articles in this many processes.")
+@click.option(
+    "--strict/--keep-going",
+    default=False,
+    help="Stop at the first bad file, or (the default) go on and report failures.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Analyse articles in this many processes.",
+)
 def extract(
     paths: tuple[Path, ...],
     output: Any,
@@ -204,20 +246,26 @@ def extract(
         timeline extract articles/ -o part-1.jsonl && timeline load part-*.jsonl --db facts.db
     """
     try:
-        report = extract_analyses(paths, output, published=published, not_after=_as_of(as_of),
-                                  strict=strict, jobs=jobs)
+        report = extract_analyses(
+            paths, output, published=published, not_after=_as_of(as_of), strict=strict, jobs=jobs
+        )
     except TimelineError as error:
         raise click.ClickException(str(error)) from error
     _finish(report, None)
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True,
-                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
 @db_option()
-@click.option("--strict/--keep-going", default=False,
-              help="Stop at the first bad line, or (the default) load the rest.")
-def load(files: tuple[Path, ...], db_path: Path, strict: bool) -> None:
+@click.option(
+    "--strict/--keep-going",
+    default=False,
+    help="Stop at the first bad line, or (the default) load the rest.",
+)
+@curation_option
+def load(files: tuple[Path, ...], db_path: Path, strict: bool, curation: Path) -> None:
     """Merge JSON Lines written by "timeline extract" into the database, atomically.
 
     Example:
@@ -225,7 +273,7 @@ def load(files: tuple[Path, ...], db_path: Path, strict: bool) -> None:
         timeline load part-1.jsonl part-2.jsonl --db facts.db
     """
     try:
-        report = load_analyses(files, db_path, strict=strict)
+        report = load_analyses(files, db_path, strict=strict, curation=_curation(curation))
     except TimelineError as error:
         raise click.ClickException(str(error)) from error
     _finish(report, db_path)

@@ -77,10 +77,11 @@ select
     documents.published_date as document_published
 """
 
-# The id comes last so that two events of one sentence keep one order: exports
-# must be the same bytes every time.
+# A left join: an event an analyst added by hand may have no document. The id
+# comes last so that two events of one sentence keep one order: exports must be
+# the same bytes every time.
 _EVENTS_FROM = """
-from events join documents on documents.id = events.document_id
+from events left join documents on documents.id = events.document_id
 where {where}
 order by events.start_date is null, events.start_date, documents.name, events.evidence_start,
     events.id

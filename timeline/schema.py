@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlite_utils
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -145,10 +145,16 @@ TABLES: tuple[TableSpec, ...] = (
             "extractor": str,
             "extractor_version": str,
             "confidence": float,
+            "sources": int,
+            "mentions": int,
+            "date_conflict": int,
+            "origin": str,
+            "curated": str,
+            "digest": str,
         },
         pk="id",
         foreign_keys=(("document_id", "documents", "id"), ("sentence_id", "sentences", "id")),
-        not_null=("document_id", "event_type", "evidence", "extractor"),
+        not_null=("event_type", "evidence"),
         indexes=(
             ("event_type",),
             ("year",),
@@ -160,6 +166,46 @@ TABLES: tuple[TableSpec, ...] = (
             ("location",),
         ),
         fts=("title", "evidence"),
+    ),
+    TableSpec(
+        "event_mentions",
+        {
+            "id": str,
+            "event_id": str,
+            "document_id": str,
+            "sentence_id": str,
+            "event_type": str,
+            "title": str,
+            "start": str,
+            "end": str,
+            "start_date": str,
+            "end_date": str,
+            "precision": str,
+            "date_basis": str,
+            "date_text": str,
+            "actors": str,
+            "location": str,
+            "places": str,
+            "participants": str,
+            "place_ids": str,
+            "evidence": str,
+            "evidence_start": int,
+            "evidence_end": int,
+            "extractor": str,
+            "extractor_version": str,
+            "confidence": float,
+            "date_conflict": int,
+        },
+        pk="id",
+        foreign_keys=(("document_id", "documents", "id"), ("sentence_id", "sentences", "id")),
+        not_null=("document_id", "event_type", "evidence", "extractor"),
+        indexes=(("event_id",), ("document_id",), ("event_type", "start_date")),
+    ),
+    TableSpec(
+        "curation_log",
+        {"rule": str, "event_id": str, "status": str, "message": str},
+        pk="rule",
+        indexes=(("status",),),
     ),
     TableSpec(
         "event_actors",
@@ -205,19 +251,26 @@ TABLES: tuple[TableSpec, ...] = (
 
 TABLE_NAMES = tuple(spec.name for spec in TABLES)
 #: Tables whose rows belong to one document, children first (the order to delete in).
+#: Events and their links are derived from event_mentions by consolidation.
 DOCUMENT_TABLES = (
-    "event_actors",
-    "event_places",
     "facts",
-    "events",
+    "event_mentions",
     "entity_mentions",
     "temporal_expressions",
     "sentences",
 )
 
 
+def schema_version(db: sqlite_utils.Database) -> int:
+    return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create every table, index and full-text index that is not there yet."""
+    """Create every table, column, index and full-text index that is not there yet.
+
+    A database from an older version gains the columns it lacks; its documents
+    must then be analysed again, which :func:`schema_version` lets callers see.
+    """
     for spec in TABLES:
         if not db[spec.name].exists():
             db.create_table(
@@ -228,8 +281,15 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 not_null=set(spec.not_null),
             )
         table = db.table(spec.name)
+        for column, kind in spec.columns.items():
+            if column not in table.columns_dict:
+                table.add_column(column, kind)
         for columns in spec.indexes:
             table.create_index(list(columns), if_not_exists=True)
         if spec.fts and not table.detect_fts():
             table.enable_fts(list(spec.fts), create_triggers=True)
+
+
+def mark_current(db: sqlite_utils.Database) -> None:
+    """Record that every document was analysed with this version of the schema."""
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -87,7 +87,16 @@ _ABBREVIATIONS = frozenset(
 # A sentence ends at . ! ? (optionally followed by closing quotes or brackets)
 # before whitespace and an opening quote, bracket, capital letter or digit.
 _BOUNDARY = re.compile(r"""[.!?]['"’”)\]]*(?=\s+['"‘“(\[]?[A-Z0-9])""")
-_PARAGRAPH = re.compile(r"\n\s*\n|\n(?=\S)")
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
+_LINE_BREAK = re.compile(r"\n")
+# A line that ends like this runs on into the next one (hard-wrapped text).
+_RUNS_ON = re.compile(
+    r"(?:[,(\[–—-]|\b(?:and|or|but|of|the|a|an|to|in|on|at|for|with|by|from|as|that))\s*$",
+    re.IGNORECASE,
+)
+_ENDS_SENTENCE = re.compile(r"""[.!?:;'"’”)\]]\s*$""")
+# Wrapped lines fill the column; a headline or a list item is shorter.
+_SHORT_LINE = 60
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
 
 
@@ -107,8 +116,9 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of ``text`` in order, without surrounding white space.
 
-    Line breaks end a sentence too: news copy puts headlines, datelines and
-    list items on lines of their own.
+    Line breaks end a sentence too when the line is complete (it ends with a
+    full stop, or is a short headline or list item); hard-wrapped lines that
+    run on are joined.
     """
     sentences: list[Sentence] = []
     for block_start, block_end in _blocks(text):
@@ -123,12 +133,26 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:
+    """Spans that no sentence crosses: paragraphs, and lines that stand alone."""
     blocks = []
     start = 0
-    for match in _PARAGRAPH.finditer(text):
-        blocks.append((start, match.start()))
-        start = match.end()
-    blocks.append((start, len(text)))
+    for paragraph in _BLANK_LINE.finditer(text):
+        blocks.extend(_lines(text, start, paragraph.start()))
+        start = paragraph.end()
+    blocks.extend(_lines(text, start, len(text)))
+    return blocks
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    blocks = []
+    for newline in _LINE_BREAK.finditer(text, start, end):
+        line = text[start : newline.start()]
+        if _ENDS_SENTENCE.search(line) or (
+            len(line.strip()) < _SHORT_LINE and not _RUNS_ON.search(line)
+        ):
+            blocks.append((start, newline.start()))
+            start = newline.end()
+    blocks.append((start, end))
     return blocks
 
 

@@ -25,7 +25,7 @@ from .entities.types import Entity, Fact, Mention
 from .errors import DatabaseError
 from .events import Event
 from .pipeline import Analysis
-from .schema import DOCUMENT_TABLES, ensure_schema
+from .schema import DOCUMENT_TABLES, SCHEMA_VERSION, ensure_schema, mark_current, schema_version
 from .sentences import Sentence
 from .temporal.types import Timex
 from .views import ensure_views
@@ -109,6 +109,8 @@ def atomic_database(path: Path) -> Iterator[Staged]:
         ensure_views(db)
         staged = Staged(db)
         yield staged
+        if staged.changed:
+            mark_current(db)
         connection.commit()
         connection.close()
         connection = None
@@ -131,7 +133,13 @@ def _check_ours(db: sqlite_utils.Database, path: Path) -> None:
 
 
 def known_fingerprints(db: sqlite_utils.Database) -> dict[tuple[str, str], str]:
-    """The fingerprint of every document in the database, by (path, name)."""
+    """The fingerprint of every document in the database, by (path, name).
+
+    None count when the database was written by an older schema: then every
+    document is analysed again.
+    """
+    if schema_version(db) < SCHEMA_VERSION:
+        return {}
     return {
         (row["path"], row["name"]): row["fingerprint"]
         for row in db.query("select path, name, fingerprint from documents")
@@ -146,7 +154,6 @@ def write_analyses(
     with db.conn:
         for analysis, source_fingerprint in analyses:
             write_analysis(db, analysis, source_fingerprint, counts)
-        prune_entities(db)
     return counts
 
 
@@ -160,7 +167,6 @@ def prune_documents(db: sqlite_utils.Database, keep: set[tuple[str, str]]) -> li
     with db.conn:
         for document_id, _ in gone:
             delete_document(db, document_id)
-        prune_entities(db)
     return [name for _, name in gone]
 
 
@@ -252,69 +258,56 @@ def write_analysis(
 
 
 def _write_event(db: sqlite_utils.Database, event: Event, sentence: str) -> None:
+    """Store an event as its document reports it; consolidation makes the events table."""
     date = event.date
-    first_day = date.first_day
-    precision_is_fine = date.precision in ("day", "week", "month")
-    db.table("events").insert(
+    places = [
+        *([(event.location, "location")] if event.location else []),
+        *((place, "place") for place in event.places),
+    ]
+    db.table("event_mentions").insert(
         {
             "id": event.id,
+            "event_id": None,
             "document_id": event.document_id,
             "sentence_id": sentence,
             "event_type": event.event_type,
             "title": event.title,
             "start": date.start,
             "end": date.end,
-            "start_date": first_day,
+            "start_date": date.first_day,
             "end_date": date.last_day,
-            "year": int(first_day[:4]) if first_day else None,
-            "month": first_day[:7] if first_day and precision_is_fine else None,
             "precision": date.precision,
             "date_basis": date.basis,
             "date_text": date.text,
             "actors": json.dumps([a.name for a in event.actors], ensure_ascii=False),
             "location": event.location.name if event.location else None,
             "places": json.dumps([p.name for p in event.places], ensure_ascii=False),
+            "participants": json.dumps([[p.entity.id, p.role] for p in event.participants]),
+            "place_ids": json.dumps([[e.id, role] for e, role in places]),
             "evidence": event.evidence,
             "evidence_start": event.evidence_start,
             "evidence_end": event.evidence_end,
             "extractor": event.extractor,
             "extractor_version": event.extractor_version,
             "confidence": event.confidence,
+            "date_conflict": 0,
         },
-        replace=True,
-    )
-    db.table("event_actors").insert_all(
-        (
-            {"event_id": event.id, "entity_id": p.entity.id, "role": p.role}
-            for p in event.participants
-        ),
-        replace=True,
-    )
-    places = [
-        *([(event.location, "location")] if event.location else []),
-        *((place, "place") for place in event.places),
-    ]
-    db.table("event_places").insert_all(
-        ({"event_id": event.id, "entity_id": e.id, "role": role} for e, role in places),
         replace=True,
     )
 
 
 def delete_document(db: sqlite_utils.Database, document_id: str) -> None:
-    """Remove a document and every row that came from it."""
+    """Remove a document and every row that came from it.
+
+    Its events go at the next consolidation, which rebuilds events from mentions.
+    """
     for table in DOCUMENT_TABLES:
-        if table in ("event_actors", "event_places"):
-            db.execute(
-                f"delete from {table} where event_id in "
-                "(select id from events where document_id = ?)",
-                [document_id],
-            )
-        else:
-            db.execute(f"delete from {table} where document_id = ?", [document_id])
+        db.execute(f"delete from {table} where document_id = ?", [document_id])
     db.execute("delete from documents where id = ?", [document_id])
 
 
 def prune_entities(db: sqlite_utils.Database) -> None:
+    """Remove entities that no row refers to any more."""
     db.execute(
         """
         delete from entities where id not in (

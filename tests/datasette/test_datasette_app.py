@@ -401,3 +401,31 @@ def test_metadata_follows_a_database_with_another_name(facts_db: Path, tmp_path:
     assert len(response.json()["rows"]) == 3
     page = asyncio.run(datasette.client.get("/afghanistan/-/timeline")).text
     assert len(entry_ids(page)) == 8
+
+
+def test_an_event_without_a_document_is_listed(facts_db: Path, tmp_path: Path) -> None:
+    import asyncio
+
+    import sqlite_utils
+
+    copy = tmp_path / "facts.db"
+    shutil.copy(facts_db, copy)
+    sqlite_utils.Database(copy)["events"].insert(
+        {
+            "id": "ev-curated",
+            "event_type": "agreement",
+            "title": "Curated agreement",
+            "start": "2025-07",
+            "start_date": "2025-07-01",
+            "end_date": "2025-07-31",
+            "month": "2025-07",
+            "year": 2025,
+            "precision": "month",
+            "date_basis": "curated",
+            "evidence": "Added by an analyst.",
+            "extractor": "curation",
+        }
+    )
+    page = asyncio.run(make_datasette(copy).client.get("/facts/-/timeline")).text
+    entry = page.split('data-event-id="ev-curated"')[1].split("</li>")[0]
+    assert "no source document" in entry and "July 2025" in entry

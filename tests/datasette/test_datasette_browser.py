@@ -39,7 +39,7 @@ def page(server_url: str) -> Iterator[Page]:
         browser = playwright.chromium.launch(
             executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
         )
-        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page = browser.new_page(viewport={"width": 1280, "height": 1000})
         # Only the local server may be reached: map tiles come from the internet, which the
         # test must neither depend on nor contact.
         local = urlsplit(server_url).netloc
@@ -60,9 +60,16 @@ def page(server_url: str) -> Iterator[Page]:
         assert errors == []
 
 
-def save(page: Page, name: str, directory: Path) -> None:
+def save(page: Page, name: str, directory: Path, *, selector: str | None = None) -> None:
+    """Screenshot the window (or one element) into ``directory`` and $TIMELINE_SCREENSHOTS.
+
+    The window rather than the full page: an image a README can show at a readable size.
+    """
     path = directory / name
-    page.screenshot(path=str(path), full_page=True)
+    if selector:
+        page.locator(selector).screenshot(path=str(path))
+    else:
+        page.screenshot(path=str(path))
     assert path.stat().st_size > 10_000
     target = os.environ.get("TIMELINE_SCREENSHOTS")
     if target:
@@ -124,4 +131,4 @@ def test_events_table_and_map(page: Page, server_url: str, tmp_path: Path) -> No
     page.goto(f"{server_url}/facts/event_map")
     page.wait_for_selector(".leaflet-marker-icon", timeout=15_000)
     assert page.locator(".leaflet-marker-icon").count() >= 1
-    save(page, "map.png", tmp_path)
+    save(page, "map.png", tmp_path, selector=".leaflet-container")

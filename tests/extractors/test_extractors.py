@@ -26,38 +26,63 @@ def events_of(text: str, published: str | None) -> Expected:
 
 CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     "meeting": [
-        ("The two envoys met in Doha on Tuesday.", "2025-03-05",
-         [("meeting", "2025-03-04", "")]),
-        ("Leaders of the bloc held talks on Dec. 11 in Minsk.", "2024-12-12",
-         [("meeting", "2024-12-11", "")]),
-        ("The summit, held in Astana in May 2023, ended without a statement.", "2024-01-01",
-         [("meeting", "2023-05", "")]),
+        ("The two envoys met in Doha on Tuesday.", "2025-03-05", [("meeting", "2025-03-04", "")]),
+        (
+            "Leaders of the bloc held talks on Dec. 11 in Minsk.",
+            "2024-12-12",
+            [("meeting", "2024-12-11", "")],
+        ),
+        (
+            "The summit, held in Astana in May 2023, ended without a statement.",
+            "2024-01-01",
+            [("meeting", "2023-05", "")],
+        ),
         ("Ministers will meet again next month.", "2025-06-20", [("meeting", "2025-07", "")]),
         ("These meetings take place every year.", "2025-06-20", []),
-        ("The council session convened last week in Geneva.", "2025-06-20",
-         [("meeting", "2025-W24", "")]),
+        (
+            "The council session convened last week in Geneva.",
+            "2025-06-20",
+            [("meeting", "2025-W24", "")],
+        ),
     ],
     "announcement": [
-        ("The ministry said on Friday that the border was open.", "2025-06-21",
-         [("announcement", "2025-06-20", "")]),
+        (
+            "The ministry said on Friday that the border was open.",
+            "2025-06-21",
+            [("announcement", "2025-06-20", "")],
+        ),
         ("The spokesman said the border was open.", "2025-06-21", []),
-        ("In a statement issued on Sunday, the embassy urged calm.", "2025-06-24",
-         [("announcement", "2025-06-22", "")]),
-        ("The group claimed responsibility on March 2.", "2025-03-04",
-         [("announcement", "2025-03-02", "")]),
+        (
+            "In a statement issued on Sunday, the embassy urged calm.",
+            "2025-06-24",
+            [("announcement", "2025-06-22", "")],
+        ),
+        (
+            "The group claimed responsibility on March 2.",
+            "2025-03-04",
+            [("announcement", "2025-03-02", "")],
+        ),
     ],
     "appointment": [
-        ("She was appointed ambassador to Japan in January 2024.", "2025-01-01",
-         [("appointment", "2024-01", "")]),
-        ("The governor was dismissed last month.", "2025-06-20",
-         [("appointment", "2025-05", "")]),
+        (
+            "She was appointed ambassador to Japan in January 2024.",
+            "2025-01-01",
+            [("appointment", "2024-01", "")],
+        ),
+        ("The governor was dismissed last month.", "2025-06-20", [("appointment", "2025-05", "")]),
         ("He was sworn in on Monday, June 2.", "2025-06-05", [("appointment", "2025-06-02", "")]),
     ],
     "arrival": [
-        ("The delegation arrived in Kabul on Sunday.", "2025-06-24",
-         [("arrival", "2025-06-22", "")]),
-        ("A UN envoy landed in Tehran in October 2022.", "2023-01-01",
-         [("arrival", "2022-10", "")]),
+        (
+            "The delegation arrived in Kabul on Sunday.",
+            "2025-06-24",
+            [("arrival", "2025-06-22", "")],
+        ),
+        (
+            "A UN envoy landed in Tehran in October 2022.",
+            "2023-01-01",
+            [("arrival", "2022-10", "")],
+        ),
     ],
     "vaccination-campaign": [
         (
@@ -66,59 +91,97 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "2025-06-22",
             [("vaccination-campaign", "2025-06-21", "2025-06-25")],
         ),
-        ("A round of measles immunisation begins on April 7.", "2025-04-01",
-         [("vaccination-campaign", "2025-04-07", "")]),
+        (
+            "A round of measles immunisation begins on April 7.",
+            "2025-04-01",
+            [("vaccination-campaign", "2025-04-07", "")],
+        ),
     ],
     "report": [
-        ("UNICEF published a report in March 2024 on child malnutrition.", "2025-01-01",
-         [("report", "2024-03", "")]),
+        (
+            "UNICEF published a report in March 2024 on child malnutrition.",
+            "2025-01-01",
+            [("report", "2024-03", "")],
+        ),
         ("The study was released on Thursday.", "2025-06-21", [("report", "2025-06-19", "")]),
     ],
     "statistic": [
-        ("Officials said 120 cases were recorded in 2023.", "2024-02-01",
-         [("statistic", "2023", "")]),
+        (
+            "Officials said 120 cases were recorded in 2023.",
+            "2024-02-01",
+            [("statistic", "2023", "")],
+        ),
         ("Forty deaths were reported this year.", "2025-06-21", [("statistic", "2025", "")]),
     ],
     "founding": [
-        ("The alliance, founded in 1949, has 32 members.", "2025-01-01",
-         [("founding", "1949", "")]),
-        ("The university was established in 1932 in the capital.", "2025-01-01",
-         [("founding", "1932", "")]),
+        (
+            "The alliance, founded in 1949, has 32 members.",
+            "2025-01-01",
+            [("founding", "1949", "")],
+        ),
+        (
+            "The university was established in 1932 in the capital.",
+            "2025-01-01",
+            [("founding", "1932", "")],
+        ),
     ],
     "membership": [
-        ("Egypt joined the group in January 2024.", "2025-01-01",
-         [("membership", "2024-01", "")]),
+        ("Egypt joined the group in January 2024.", "2025-01-01", [("membership", "2024-01", "")]),
         ("Laos became a full member in 1997.", "2025-01-01", [("membership", "1997", "")]),
     ],
     "attack": [
-        ("A suicide bomber attacked a mosque in Kunduz on Friday, killing dozens.",
-         "2021-10-09", [("attack", "2021-10-08", "")]),
+        (
+            "A suicide bomber attacked a mosque in Kunduz on Friday, killing dozens.",
+            "2021-10-09",
+            [("attack", "2021-10-08", "")],
+        ),
         ("Gunmen killed two guards on Aug. 3.", "2025-08-05", [("attack", "2025-08-03", "")]),
         ("An attack on one member is an attack on all.", "2025-08-05", []),
     ],
     "agreement": [
-        ("The two countries signed a trade agreement on Wednesday, March 5.", "2025-03-06",
-         [("agreement", "2025-03-05", "")]),
-        ("A memorandum was signed in Tashkent in July 2023.", "2024-01-01",
-         [("agreement", "2023-07", "")]),
+        (
+            "The two countries signed a trade agreement on Wednesday, March 5.",
+            "2025-03-06",
+            [("agreement", "2025-03-05", "")],
+        ),
+        (
+            "A memorandum was signed in Tashkent in July 2023.",
+            "2024-01-01",
+            [("agreement", "2023-07", "")],
+        ),
     ],
     "visit": [
-        ("The foreign minister visited Islamabad on Monday.", "2025-06-24",
-         [("visit", "2025-06-23", "")]),
+        (
+            "The foreign minister visited Islamabad on Monday.",
+            "2025-06-24",
+            [("visit", "2025-06-23", "")],
+        ),
     ],
     "decree": [
-        ("The leader issued a decree on June 1 banning music at weddings.", "2025-06-03",
-         [("decree", "2025-06-01", "")]),
+        (
+            "The leader issued a decree on June 1 banning music at weddings.",
+            "2025-06-03",
+            [("decree", "2025-06-01", "")],
+        ),
     ],
     "flight": [
-        ("The airline resumed flights to Dubai on May 10.", "2025-05-12",
-         [("flight", "2025-05-10", "")]),
-        ("Kam Air will launch a route to Almaty in December.", "2025-11-20",
-         [("flight", "2025-12", "")]),
+        (
+            "The airline resumed flights to Dubai on May 10.",
+            "2025-05-12",
+            [("flight", "2025-05-10", "")],
+        ),
+        (
+            "Kam Air will launch a route to Almaty in December.",
+            "2025-11-20",
+            [("flight", "2025-12", "")],
+        ),
     ],
     "death": [
-        ("The former president died on Tuesday at the age of 84.", "2025-06-20",
-         [("death", "2025-06-17", "")]),
+        (
+            "The former president died on Tuesday at the age of 84.",
+            "2025-06-20",
+            [("death", "2025-06-17", "")],
+        ),
     ],
 }
 

@@ -90,3 +90,14 @@ def test_nothing_fixed_returns_none() -> None:
 
 def test_year_only_is_not_decisive() -> None:
     assert infer_document_date("In 2001 the program was founded.") is None
+
+
+def test_weekday_not_tied_to_a_month_bound() -> None:
+    text = (
+        "Iran became a full member in July 2023. Ministers met in Tashkent on Thursday, "
+        "a spokesman said on Friday."
+    )
+    doc = infer_document_date(text, not_after=NOT_AFTER)
+    assert doc is not None
+    assert (doc.start, doc.end) == (date(2023, 7, 1), NOT_AFTER)
+    assert doc.confidence < 0.5

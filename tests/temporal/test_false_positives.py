@@ -42,6 +42,7 @@ NOT_TEMPORAL = [
     "Second, the plan failed.",
     "The first step was hard.",
     "Section 2.1 explains it.",
+    "Kam Air will launch a second route to Tashkent.",
 ]
 
 

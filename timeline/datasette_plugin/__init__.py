@@ -196,6 +196,8 @@ def _table_url(datasette: Any, database: str, pairs: list[tuple[str, str]]) -> s
 
 
 def _document_url(datasette: Any, database: str, entry: Entry) -> str:
+    if entry.document_id is None:
+        return ""
     base = (
         datasette.urls.database(database)
         + "/-/timeline/document/"
@@ -271,7 +273,11 @@ def register_routes() -> list[tuple[str, Callable[..., Awaitable[Response]]]]:
 
 @_hook
 def extra_css_urls(view_name: str, datasette: Any) -> list[str]:
-    return [_static_url(datasette, "timeline.css")] if view_name in PAGE_VIEWS else []
+    if view_name in PAGE_VIEWS:
+        return [_static_url(datasette, "timeline.css")]
+    if view_name == "table":
+        return [_static_url(datasette, "workbench.css")]
+    return []
 
 
 @_hook

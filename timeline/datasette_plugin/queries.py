@@ -299,7 +299,7 @@ def facet_sql(filters: Filters, facet: str, limit: int = 15) -> tuple[str, dict[
             select e.document_id as value, coalesce(d.title, d.name, e.document_id) as label,
                 count(*) as n
             from events as e left join documents as d on d.id = e.document_id
-            where {where}
+            where {where} and e.document_id is not null
             group by e.document_id order by n desc, label limit {limit}
         """
     elif facet == "actor":
@@ -378,7 +378,8 @@ class Entry:
     evidence: str
     evidence_start: int | None
     evidence_end: int | None
-    document_id: str
+    # Curated events may stand on no document.
+    document_id: str | None
     document_title: str
     group: str
 
@@ -401,8 +402,8 @@ class Entry:
             evidence=row["evidence"] or "",
             evidence_start=row["evidence_start"],
             evidence_end=row["evidence_end"],
-            document_id=str(row["document_id"]),
-            document_title=row["document_title"] or str(row["document_id"]),
+            document_id=row["document_id"],
+            document_title=row["document_title"] or row["document_id"] or "",
             group=group_label(row),
         )
 

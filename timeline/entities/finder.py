@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from timeline.entities.types import Entity, Mention
@@ -115,6 +116,39 @@ def _by_context(candidates: tuple[Entry, ...], before: list[Mention]) -> Entry |
 def _add_ministries(
     text: str, plain: str, mentions: list[Mention], vocabulary: Vocabulary
 ) -> list[Mention]:
+    spans = _ministry_spans(plain, vocabulary)
+    if not spans:
+        return mentions
+    owners = {m.end_char: m for m in mentions if m.entity.kind in ("country", "organisation")}
+    bodies = [(m.start_char, m.end_char) for m in mentions if m.entity.kind == "body"]
+    added: list[Mention] = []
+    before = 0  # mentions[:before] start before the current ministry
+    governments: list[Entity] = []
+    named: dict[str, Entity] = {}
+    for start, end, name in spans:
+        if overlaps(start, end, bodies):
+            continue  # a vocabulary body already covers it
+        while before < len(mentions) and mentions[before].start_char < start:
+            entity = mentions[before].entity
+            if entity.kind in ("country", "organisation") and entity.country:
+                governments.append(entity)
+            before += 1
+        title = f"Ministry of {name}"
+        link = _OWNER_LINK.search(plain, max(0, start - 14), start)
+        owner = owners.get(link.start()) if link else None
+        if owner is not None:
+            entity = _owned_ministry(title, owner.entity, vocabulary)
+            start = owner.start_char
+        else:
+            entity = named.get(title) or _bare_ministry(title, governments, vocabulary)
+        named[title] = entity
+        added.append(Mention(start, end, text[start:end], entity))
+    spans_added = [(m.start_char, m.end_char) for m in added]
+    kept = [m for m in mentions if not overlaps(m.start_char, m.end_char, spans_added)]
+    return sorted(kept + added, key=lambda m: m.start_char)
+
+
+def _ministry_spans(plain: str, vocabulary: Vocabulary) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     for match in _MINISTRY_OF.finditer(plain):
         name = _canonical_ministry(match.group("name"), vocabulary, whole=True)
@@ -127,22 +161,13 @@ def _add_ministries(
                 start = match.start("name") + len(" ".join(words[:k])) + (1 if k else 0)
                 spans.append((start, match.end(), vocabulary.ministries[variant.casefold()]))
                 break
-    if not spans:
-        return mentions
-    result = list(mentions)
-    for start, end, name in sorted(spans):
-        if any(
-            m.start_char < end and start < m.end_char and m.entity.kind == "body" for m in result
-        ):
-            continue  # a vocabulary body already covers it
-        owner = _owner(plain, start, result)
-        entity = _ministry_entity(name, owner.entity if owner else None, result, vocabulary)
-        if owner is not None:
-            start = owner.start_char
-        result = [m for m in result if m.end_char <= start or m.start_char >= end]
-        result.append(Mention(start, end, text[start:end], entity))
-        result.sort(key=lambda m: m.start_char)
-    return result
+    return sorted(spans)
+
+
+def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether ``start``..``end`` overlaps one of ``spans`` (sorted, not overlapping)."""
+    i = bisect_left(spans, (end, 0))
+    return any(s < end and start < e for s, e in spans[max(0, i - 2) : i])
 
 
 def _canonical_ministry(name: str, vocabulary: Vocabulary, *, whole: bool) -> str:
@@ -158,40 +183,24 @@ def _canonical_ministry(name: str, vocabulary: Vocabulary, *, whole: bool) -> st
     return name
 
 
-def _owner(plain: str, start: int, mentions: list[Mention]) -> Mention | None:
-    link = _OWNER_LINK.search(plain, max(0, start - 14), start)
-    if link is None:
-        return None
-    for mention in mentions:
-        if mention.end_char == link.start() and mention.entity.kind in ("country", "organisation"):
-            return mention
-    return None
+def _bare_ministry(title: str, governments: list[Entity], vocabulary: Vocabulary) -> Entity:
+    """A ministry named without its government: that of the last government the
+    text named that the vocabulary knows runs one, else a ministry of no one."""
+    for government in reversed(governments[-20:]):
+        known = vocabulary.entities.get(_ministry_id(title, government))
+        if known is not None:
+            return known
+    ministry_id = f"body:{slug(title)}"
+    return Entity(ministry_id, title, "body")
 
 
-def _ministry_entity(
-    name: str, owner: Entity | None, mentions: list[Mention], vocabulary: Vocabulary
-) -> Entity:
-    title = f"Ministry of {name}"
-    if owner is None:
-        # Bare, it is the ministry of that name the text named before, or that
-        # of the last government named that the vocabulary knows runs one.
-        for mention in reversed(mentions):
-            if mention.entity.kind == "body" and mention.entity.name == title:
-                return mention.entity
-        for mention in reversed(mentions):
-            if mention.entity.kind in ("country", "organisation") and mention.entity.country:
-                known = vocabulary.entities.get(_ministry_id(title, mention.entity))
-                if known is not None:
-                    return known
-        ministry_id = f"body:{slug(title)}"
-        return vocabulary.entities.get(ministry_id) or Entity(ministry_id, title, "body")
-    code = owner.country
+def _owned_ministry(title: str, owner: Entity, vocabulary: Vocabulary) -> Entity:
     ministry_id = _ministry_id(title, owner)
     known = vocabulary.entities.get(ministry_id)
     if known is not None:
         return known
-    parent = f"country:{code}" if owner.kind == "country" and code else owner.id
-    return Entity(ministry_id, title, "body", country=code, parent=parent)
+    parent = f"country:{owner.country}" if owner.kind == "country" else owner.id
+    return Entity(ministry_id, title, "body", country=owner.country, parent=parent)
 
 
 def _ministry_id(title: str, owner: Entity) -> str:

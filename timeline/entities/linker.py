@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from timeline.entities.finder import find_mentions
+from timeline.entities.finder import find_mentions, overlaps
 from timeline.entities.people import NameRun, has_person_cue, name_runs
 from timeline.entities.types import Entity, Mention
 from timeline.entities.vocabulary import Vocabulary, load_vocabulary, slug
@@ -57,26 +57,32 @@ def link_document(text: str, sentences: Sequence[Sentence]) -> DocumentEntities:
     vocabulary = load_vocabulary()
     mentions = find_mentions(text)
     people = _people(text, sentences, mentions)
-    mentions = [m for m in mentions if not any(_overlap(m, p) for p in people)]
+    taken = sorted((p.start_char, p.end_char) for p in people)
+    mentions = [m for m in mentions if not overlaps(m.start_char, m.end_char, taken)]
     mentions = sorted(mentions + people, key=lambda m: m.start_char)
     mentions = sorted(mentions + _anaphora(text, mentions, vocabulary), key=lambda m: m.start_char)
-    by_sentence: list[list[Mention]] = [[] for _ in sentences]
+    by_sentence = _by_sentence(mentions, sentences)
+    return DocumentEntities(tuple(sentences), tuple(tuple(s) for s in by_sentence))
+
+
+def _by_sentence(mentions: list[Mention], sentences: Sequence[Sentence]) -> list[list[Mention]]:
+    """``mentions`` (in text order) grouped by the sentence they start in."""
+    grouped: list[list[Mention]] = [[] for _ in sentences]
     position = 0
     for mention in mentions:
         while position < len(sentences) and sentences[position].end_char <= mention.start_char:
             position += 1
         if position < len(sentences) and sentences[position].start_char <= mention.start_char:
-            by_sentence[position].append(mention)
-    return DocumentEntities(tuple(sentences), tuple(tuple(s) for s in by_sentence))
+            grouped[position].append(mention)
+    return grouped
 
 
 def _people(text: str, sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
     runs: list[tuple[NameRun, Sentence]] = []
-    for sentence in sentences:
-        blocked = [m for m in mentions if sentence.start_char <= m.start_char < sentence.end_char]
-        for run in name_runs(text[: sentence.end_char], blocked):
-            if run.start >= sentence.start_char:
-                runs.append((run, sentence))
+    grouped = _by_sentence(mentions, sentences)
+    for sentence, blocked in zip(sentences, grouped, strict=True):
+        for run in name_runs(text, blocked, sentence.start_char, sentence.end_char):
+            runs.append((run, sentence))
     known: dict[str, Entity] = {}
     for run, sentence in runs:
         if 2 <= len(run.words) <= 4 and has_person_cue(
@@ -100,10 +106,6 @@ def _people(text: str, sentences: Sequence[Sentence], mentions: list[Mention]) -
     return found
 
 
-def _overlap(a: Mention, b: Mention) -> bool:
-    return a.start_char < b.end_char and b.start_char < a.end_char
-
-
 def _anaphora(text: str, mentions: list[Mention], vocabulary: Vocabulary) -> list[Mention]:
     found: list[Mention] = []
     index = 0
@@ -115,17 +117,17 @@ def _anaphora(text: str, mentions: list[Mention], vocabulary: Vocabulary) -> lis
             index += 1
         if index < len(mentions) and mentions[index].start_char < match.end():
             continue  # part of a name: "the Ministry of ..."
-        entity = _antecedent(mentions[:index], targets, vocabulary)
+        entity = _antecedent(mentions, index, targets, vocabulary)
         if entity is not None:
             found.append(Mention(match.start(), match.end(), match.group(), entity, "anaphor"))
     return found
 
 
 def _antecedent(
-    before: list[Mention], targets: tuple[str, ...], vocabulary: Vocabulary
+    mentions: list[Mention], before: int, targets: tuple[str, ...], vocabulary: Vocabulary
 ) -> Entity | None:
-    for mention in reversed(before):
-        entity: Entity | None = mention.entity
+    for position in range(before - 1, -1, -1):
+        entity: Entity | None = mentions[position].entity
         while entity is not None:
             if _fits(entity, targets, vocabulary):
                 return entity

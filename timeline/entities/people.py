@@ -39,8 +39,10 @@ class NameRun:
         return " ".join(self.words)
 
 
-def name_runs(text: str, blocked: Sequence[Mention] = ()) -> list[NameRun]:
-    """Maximal runs of name words in ``text``, split at words that cannot be names.
+def name_runs(
+    text: str, blocked: Sequence[Mention] = (), start: int = 0, end: int | None = None
+) -> list[NameRun]:
+    """Maximal runs of name words in ``text[start:end]``, split at words that cannot be names.
 
     Words inside ``blocked`` mentions (vocabulary entities) and the words of
     ``roles.yml``'s ``not_names``, titles and honorifics end a run.
@@ -49,7 +51,7 @@ def name_runs(text: str, blocked: Sequence[Mention] = ()) -> list[NameRun]:
     runs: list[NameRun] = []
     current: list[re.Match[str]] = []
     previous_end = -1
-    for match in NAME_WORD.finditer(text):
+    for match in NAME_WORD.finditer(text, start, len(text) if end is None else end):
         gap = text[previous_end : match.start()] if current else ""
         usable = _usable(match, blocked, words, in_name=bool(current) and _joins(gap, words))
         if current and (not usable or not _joins(gap, words)):

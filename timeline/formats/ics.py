@@ -47,7 +47,9 @@ def vevent(record: EventRecord, dates: EventDates) -> icalendar.Event:
     event.add("dtend", dates.end.last + timedelta(days=1))
     event.add("summary", record.headline)
     source = "\n".join(filter(None, (record.source_label, record.document_url)))
-    event.add("description", f"{record.evidence}\n\nSource: {source}")
+    event.add(
+        "description", f"{record.evidence}\n\nSource: {source}" if source else record.evidence
+    )
     if record.link:
         event.add("url", record.link)
     if record.location:

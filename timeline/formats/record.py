@@ -39,7 +39,7 @@ class EventRecord:
     end_date: str | None
     evidence: str
     location: str | None
-    document: str
+    document: str | None
     document_title: str | None
     document_source: str | None
     document_url: str | None
@@ -61,7 +61,7 @@ class EventRecord:
         return self.title or self.event_type
 
     @property
-    def source_label(self) -> str:
+    def source_label(self) -> str | None:
         return self.document_title or self.document
 
     @property

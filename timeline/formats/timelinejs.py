@@ -42,12 +42,15 @@ TITLE = {"headline": "Timeline", "text": "Events extracted from news articles."}
 
 def slide_text(record: EventRecord) -> str:
     """The evidence and a link to its source, as the HTML TimelineJS renders."""
+    evidence = f"<p>{escape(record.evidence)}</p>"
+    if record.source_label is None:
+        return evidence
     source = escape(record.source_label)
     if record.link:
         source = f'<a href="{escape(record.link)}">{source}</a>'
     if record.document_source:
         source += f", {escape(record.document_source)}"
-    return f"<p>{escape(record.evidence)}</p><p>Source: {source}</p>"
+    return f"{evidence}<p>Source: {source}</p>"
 
 
 def _fields(value: TimelineDate | None) -> tuple[str, str, str]:

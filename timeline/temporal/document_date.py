@@ -21,6 +21,8 @@ _FIXING_BASES: Final = frozenset({"explicit", "weekday-year"})
 #: A fixed mention must be at least this fine to decide a publication date on
 #: its own: "in 2001" bounds it but says little.
 _DECISIVE_PRECISIONS: Final = frozenset({"day", "week", "month"})
+#: A bare weekday is tied only to a bound this fine.
+_TIE_PRECISIONS: Final = frozenset({"day", "week"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +134,12 @@ def infer_document_date(text: str, *, not_after: date | None = None) -> Document
         weekday = item.mention.expr.weekday
         if window is None or weekday is None:
             continue
-        tie = _tie(weekday, window, first, last, prefer_early=_finer(low, high))
+        prefer_early = _finer(low, high)
+        tied_to = low if prefer_early else high
+        if tied_to is None or tied_to.timex.precision not in _TIE_PRECISIONS:
+            # "met on Thursday" next to "in July 2023" could be any Thursday after it.
+            continue
+        tie = _tie(weekday, window, first, last, prefer_early)
         if tie is None:
             continue
         day, first, last = tie

@@ -9,6 +9,7 @@ calendar values.
 from __future__ import annotations
 
 import calendar
+import re
 from collections.abc import Callable, Container
 from dataclasses import dataclass, replace
 from typing import Final
@@ -123,6 +124,9 @@ _SENTENCE_START_WORDS: Final = frozenset(
 _PERIOD_UNITS: Final = frozenset(
     {"week", "month", "quarter", "year", "decade", "century", "weekend"}
 )
+_MODIFIERS_BY_FIRST: Final[dict[str, list[tuple[tuple[str, ...], str]]]] = {}
+for _words, _code in V.QUANTITY_MODIFIERS.items():
+    _MODIFIERS_BY_FIRST.setdefault(_words[0], []).append((_words, _code))
 _COMPOUND_TENS: Final = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
 
 
@@ -142,9 +146,11 @@ def duration_value(quantity: float | None, unit: str) -> str:
 
 
 class _Scanner:
-    def __init__(self, tokens: list[Token]) -> None:
+    def __init__(self, tokens: list[Token], cues: list[bool] | None = None) -> None:
         self.t = tokens
         self.n = len(tokens)
+        #: Whether each token holds a cue; None means every token may.
+        self.cues = cues
 
     # -- token helpers -----------------------------------------------------
 
@@ -632,7 +638,7 @@ class _Scanner:
         "three days later", "a two-year", "16-hour", "more than a decade"."""
         j = i
         mod: str | None = None
-        for words, code in V.QUANTITY_MODIFIERS.items():
+        for words, code in _MODIFIERS_BY_FIRST.get(self.low(j), ()):
             if all(self.is_(j + k, w) for k, w in enumerate(words)):
                 nxt = j + len(words)
                 if nxt < self.n and (
@@ -657,6 +663,9 @@ class _Scanner:
             return None
         end, unit, plural = un
         if first_duration and not plural:
+            return None
+        if unit == "second" and not plural and self.low(j) in ("a", "an"):
+            # "a second weekly flight" is an ordinal far more often than a duration.
             return None
         # "one direct flight per week" has no count before its unit; "a week"
         # after "once"/"per" belongs to a SET, matched elsewhere.
@@ -881,14 +890,29 @@ class _Scanner:
             self.r_modified,
         )
 
+    def _near_cue(self) -> list[bool]:
+        """Whether a cue token lies within ``_MAX_LEAD`` tokens at or after each token."""
+        if self.cues is None:
+            return [True] * self.n
+        near = [False] * self.n
+        last = -(10**9)
+        for i in range(self.n - 1, -1, -1):
+            if self.cues[i]:
+                last = i
+            near[i] = last - i <= _MAX_LEAD
+        return near
+
     def scan(self) -> list[Mention]:
         mentions: list[Mention] = []
         rules = self.rules
+        near = self._near_cue()
         i = 0
         while i < self.n:
             tok = self.t[i]
-            if tok.kind in ("punct", "newline", "ampm", "initials") or (
-                tok.kind == "word" and tok.lower not in _TRIGGERS
+            if (
+                not near[i]
+                or tok.kind in ("punct", "newline", "ampm", "initials")
+                or (tok.kind == "word" and tok.lower not in _TRIGGERS)
             ):
                 i += 1
                 continue
@@ -953,6 +977,90 @@ _TRIGGERS: Final[frozenset[str]] = frozenset(
 )
 
 
+#: Digit shapes that can carry a temporal expression on their own: a year or an
+#: ISO date, a clock time, "10 a.m.", a decade, "Q3". (Other numbers need a unit
+#: or a month next to them, which are cue words.) Matched on lower-cased text.
+_DIGIT_CUES: Final = re.compile(
+    r"\d{4}|\d:\d\d|\d ?(?:[ap]\.?m\b|o'clock)|\d0['’]?s\b|['’]\d0s\b|q[1-4]\b"
+)
+_ASCII_WORD: Final = re.compile(r"[a-z]+")
+#: Characters searched on each side of a cue: room for the longest modifiers
+#: ("no more than the last twenty four hours") and for the tense cues of its clause.
+_BEFORE: Final = 70
+#: Most tokens an expression may have before its first cue ("no more than the
+#: last twenty-four hours").
+_MAX_LEAD: Final = 10
+_AFTER: Final = 70
+
+
+def _cue_positions(text: str) -> list[int]:
+    low = text.lower()
+    if len(low) != len(text):
+        # A few characters ("İ") change length when lower-cased; keep offsets aligned.
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    positions = [m.start() for m in _DIGIT_CUES.finditer(low)]
+    for word in V.CUE_WORDS.intersection(_ASCII_WORD.findall(low)):
+        size = len(word)
+        capitalised = word in V.CAPITALISED_CUES
+        at = low.find(word)
+        while at >= 0:
+            after = at + size
+            if (
+                (at == 0 or not low[at - 1].isalpha())
+                and (after >= len(low) or not low[after].isalpha())
+                and (not capitalised or text[at].isupper())
+            ):
+                positions.append(at)
+            at = low.find(word, after)
+    positions.sort()
+    return positions
+
+
+def _windows(text: str, positions: list[int]) -> list[tuple[int, int]]:
+    """Merged character ranges around the cues, cut at whitespace."""
+    windows: list[tuple[int, int]] = []
+    size = len(text)
+    for at in positions:
+        start, end = at - _BEFORE, at + _AFTER
+        if windows and start <= windows[-1][1]:
+            windows[-1] = (windows[-1][0], max(windows[-1][1], end))
+        else:
+            windows.append((start, end))
+    cut: list[tuple[int, int]] = []
+    for start, end in windows:
+        if start <= 0:
+            start = 0
+        else:
+            start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+        if end >= size:
+            end = size
+        else:
+            spaces = [k for k in (text.find(" ", end), text.find("\n", end)) if k >= 0]
+            end = min(spaces) if spaces else size
+        if cut and start <= cut[-1][1]:
+            cut[-1] = (cut[-1][0], end)
+        else:
+            cut.append((start, end))
+    return cut
+
+
 def find_mentions(text: str) -> tuple[list[Token], list[Mention]]:
-    tokens = tokenize(text)
-    return tokens, _Scanner(tokens).scan()
+    """Tokens near temporal cue words, and the mentions among them.
+
+    Only the text around cues is tokenized; windows are separated by a
+    paragraph-break token so that no rule or tense search crosses a gap.
+    """
+    tokens: list[Token] = []
+    positions = _cue_positions(text)
+    for start, end in _windows(text, positions):
+        if tokens:
+            tokens.append(Token("\n", "\n", "newline", start, start, False))
+        tokens.extend(tokenize(text, start, end))
+    cues = [False] * len(tokens)
+    k = 0
+    for i, tok in enumerate(tokens):
+        while k < len(positions) and positions[k] < tok.start:
+            k += 1
+        if k < len(positions) and positions[k] < tok.end:
+            cues[i] = True
+    return tokens, _Scanner(tokens, cues).scan()

@@ -132,7 +132,6 @@ ORDINALS: Final[dict[str, int]] = {
     "eighteenth": 18,
     "nineteenth": 19,
     "twentieth": 20,
-    "twenty-first": 21,
     "last": -1,
     "final": -1,
 }
@@ -285,16 +284,6 @@ SHIFT_WORDS: Final[dict[str, int]] = {
     "following": 1,
 }
 
-#: Words after a quantity that place it before or after a reference time.
-#: "ago" counts from the anchor; the others from the last mentioned date.
-AGO_WORDS: Final[dict[str, int]] = {"ago": -1}
-ANAPHORIC_OFFSET_WORDS: Final[dict[str, int]] = {
-    "earlier": -1,
-    "before": -1,
-    "later": 1,
-    "after": 1,
-    "afterwards": 1,
-}
 
 #: Prepositions after which a bare four-digit number is read as a year.
 YEAR_CONTEXT_WORDS: Final[frozenset[str]] = frozenset(
@@ -575,4 +564,26 @@ ABBREVIATIONS: Final[frozenset[str]] = frozenset(
         "approx",
         "est",
     }
+)
+
+#: Words at least one of which every temporal expression contains; the matcher
+#: only looks near them (and near the digit shapes in ``matcher._DIGIT_CUES``).
+#: A rule whose expression has none of these must add its word here.
+CUE_WORDS: Final[frozenset[str]] = frozenset(
+    set(MONTHS)
+    | set(MONTH_ABBREVIATIONS)
+    | set(WEEKDAYS)
+    | set(WEEKDAYS_PLURAL)
+    | set(WEEKDAY_ABBREVIATIONS)
+    | (set(UNITS) - {"second"})
+    | set(SEASONS)
+    | set(PARTS_OF_DAY)
+    | set(DEICTIC_DAYS)
+    | set(REFERENCE_WORDS)
+    | set(FREQUENCY_ADVERBS)
+    | {"tonight", "noon", "midday", "midnight", "past", "future", "present", "recent", "current"}
+)
+#: Cue words that only count capitalised: "may", "march", "sun", "wed" are common words.
+CAPITALISED_CUES: Final[frozenset[str]] = frozenset(
+    AMBIGUOUS_MONTHS | set(MONTH_ABBREVIATIONS) | set(WEEKDAY_ABBREVIATIONS)
 )

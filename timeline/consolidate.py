@@ -1,0 +1,461 @@
+"""Make the events table from what documents report: one event, many mentions.
+
+Each document's extracted events are stored as *mentions*. Mentions of the
+same type from different documents whose dates meet (within a day) and that
+share an actor or a place that is not just a country become one event, the
+way GDELT counts sources. The event takes the most precise date among its
+mentions; a mention whose date does not contain that date is kept and
+flagged as a conflict. Then the curation file's rules are applied.
+
+An event's id is the smallest id among its mentions, so a single report
+keeps its extracted id; curation rules may name any mention's id.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+import sqlite_utils
+
+from .curation import Addition, Correction, Curation
+from .documents import stable_id
+from .entities.vocabulary import slug
+from .isodates import IsoSpan
+
+#: Reports of one event may date it a day apart (time zones, late reports).
+MERGE_WINDOW = timedelta(days=1)
+PRECISION_RANK = {
+    "day": 0,
+    "week": 1,
+    "month": 2,
+    "quarter": 3,
+    "season": 3,
+    "half": 4,
+    "year": 5,
+    "decade": 6,
+    "century": 7,
+}
+BASIS_RANK = {"explicit": 0, "weekday-year": 1, "year-inferred": 2, "weekday": 3, "relative": 4}
+# Sharing only a country is too weak a sign that two reports are of one event.
+_WEAK_ENTITY_PREFIX = "country:"
+
+_MENTIONS_SQL = """
+select event_mentions.*, documents.name as document_name, documents.url as document_url
+from event_mentions join documents on documents.id = event_mentions.document_id
+order by event_mentions.event_type, event_mentions.start_date, event_mentions.id
+"""
+
+
+@dataclass
+class ConsolidationReport:
+    events: int = 0
+    merged: int = 0
+    changed: int = 0
+    removed: int = 0
+    conflicts: int = 0
+    orphans: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Cluster:
+    mentions: list[dict[str, Any]]
+
+    @property
+    def ids(self) -> set[str]:
+        return {m["id"] for m in self.mentions}
+
+
+def consolidate(db: sqlite_utils.Database, curation: Curation | None = None) -> ConsolidationReport:
+    """Rebuild events, event_actors and event_places from event_mentions and curation.
+
+    Only rows that differ are written, so a rebuild that changes nothing
+    touches nothing (and full-text indexes stay in step through their triggers).
+    """
+    curation = curation or Curation()
+    report = ConsolidationReport()
+    forced = _forced_groups(curation)
+    held: list[_Cluster] = []
+    rows: dict[str, tuple[dict[str, Any], list[tuple[str, str]], list[tuple[str, str]]]] = {}
+    mention_events: dict[str, tuple[str | None, int]] = {}
+    found_ids: set[str] = set()
+
+    def emit(cluster: _Cluster) -> None:
+        found_ids.update(cluster.ids)
+        built = _build_event(cluster, curation, report)
+        event_id = built[0]["id"] if built else None
+        primary = built[0] if built else None
+        for mention in cluster.mentions:
+            conflict = int(primary is not None and not _contains(mention, primary))
+            mention_events[mention["id"]] = (event_id, conflict)
+        if built is not None:
+            rows[built[0]["id"]] = built
+
+    for cluster in _clusters(db.query(_MENTIONS_SQL)):
+        if cluster.ids & forced.keys():
+            held.append(cluster)
+        else:
+            emit(cluster)
+    for cluster in _apply_merges(held, forced):
+        emit(cluster)
+    for addition in curation.additions:
+        rows[addition.id] = _added_event(db, addition)
+        found_ids.add(addition.id)
+
+    _log_curation(db, curation, found_ids, report)
+    _write(db, rows, mention_events, report)
+    report.events = len(rows)
+    return report
+
+
+def _clusters(mentions: Iterable[dict[str, Any]]) -> Iterator[_Cluster]:
+    """Group mentions bucket by bucket (same type and year), so memory stays bounded."""
+    bucket: list[dict[str, Any]] = []
+    key: tuple[str, str] | None = None
+    for mention in mentions:
+        mention_key = (mention["event_type"], (mention["start_date"] or "")[:4])
+        if mention_key != key and bucket:
+            yield from _cluster_bucket(bucket)
+            bucket = []
+        key = mention_key
+        bucket.append(mention)
+    if bucket:
+        yield from _cluster_bucket(bucket)
+
+
+def _cluster_bucket(bucket: list[dict[str, Any]]) -> Iterator[_Cluster]:
+    parent = list(range(len(bucket)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    spans = [_span(m) for m in bucket]
+    strong = [_strong_entities(m) for m in bucket]
+    # Mentions come sorted by first day: compare each with those that start within reach.
+    for i, span_i in enumerate(spans):
+        if span_i is None:
+            continue
+        for j in range(i + 1, len(bucket)):
+            span_j = spans[j]
+            if span_j is None or span_j[0] > span_i[1] + MERGE_WINDOW:
+                break
+            if bucket[i]["document_id"] == bucket[j]["document_id"]:
+                continue
+            if span_j[1] + MERGE_WINDOW < span_i[0] or not strong[i] & strong[j]:
+                continue
+            parent[find(j)] = find(i)
+    groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for index, mention in enumerate(bucket):
+        groups[find(index)].append(mention)
+    for members in groups.values():
+        yield _Cluster(members)
+
+
+def _span(mention: dict[str, Any]) -> tuple[date, date] | None:
+    if not mention["start_date"]:
+        return None
+    first = date.fromisoformat(mention["start_date"])
+    last = date.fromisoformat(mention["end_date"]) if mention["end_date"] else first
+    return first, last
+
+
+def _strong_entities(mention: dict[str, Any]) -> set[str]:
+    ids = {entity for entity, _ in json.loads(mention["participants"] or "[]")}
+    ids |= {entity for entity, _ in json.loads(mention["place_ids"] or "[]")}
+    return {i for i in ids if not i.startswith(_WEAK_ENTITY_PREFIX)}
+
+
+def _contains(mention: dict[str, Any], event: dict[str, Any]) -> bool:
+    """Whether the mention's dates hold the event's, i.e. the two reports agree."""
+    if not mention["start_date"] or not event["start_date"]:
+        return True
+    first, last = mention["start_date"], mention["end_date"] or mention["start_date"]
+    return bool(first <= event["start_date"] and (event["end_date"] or event["start_date"]) <= last)
+
+
+def _forced_groups(curation: Curation) -> dict[str, int]:
+    return {event: number for number, merge in enumerate(curation.merges) for event in merge.events}
+
+
+def _apply_merges(held: list[_Cluster], forced: dict[str, int]) -> list[_Cluster]:
+    """Join the clusters that curation rules merge, transitively."""
+    parent = list(range(len(held)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    first_of_group: dict[int, int] = {}
+    for index, cluster in enumerate(held):
+        for event in sorted(cluster.ids & forced.keys()):
+            group = forced[event]
+            if group in first_of_group:
+                parent[find(index)] = find(first_of_group[group])
+            else:
+                first_of_group[group] = index
+    joined: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for index, cluster in enumerate(held):
+        joined[find(index)].extend(cluster.mentions)
+    return [_Cluster(mentions) for mentions in joined.values()]
+
+
+def _primary(mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    return min(
+        mentions,
+        key=lambda m: (
+            m["start_date"] is None,
+            PRECISION_RANK.get(m["precision"], 9),
+            BASIS_RANK.get(m["date_basis"], 9),
+            -(m["confidence"] or 0),
+            m["document_name"],
+            m["id"],
+        ),
+    )
+
+
+def _build_event(
+    cluster: _Cluster, curation: Curation, report: ConsolidationReport
+) -> tuple[dict[str, Any], list[tuple[str, str]], list[tuple[str, str]]] | None:
+    mentions = cluster.mentions
+    ids = cluster.ids
+    if any(s.event in ids for s in curation.suppressions):
+        return None
+    primary = _primary(mentions)
+    documents = {m["document_id"] for m in mentions}
+    row = {
+        key: primary[key]
+        for key in (
+            "document_id",
+            "sentence_id",
+            "event_type",
+            "title",
+            "start",
+            "end",
+            "start_date",
+            "end_date",
+            "precision",
+            "date_basis",
+            "date_text",
+            "location",
+            "evidence",
+            "evidence_start",
+            "evidence_end",
+            "extractor",
+            "extractor_version",
+        )
+    }
+    row["id"] = min(ids)
+    row["actors"] = _union_json(m["actors"] for m in _primary_first(mentions, primary))
+    row["places"] = _union_json(m["places"] for m in _primary_first(mentions, primary))
+    row["location"] = primary["location"] or next(
+        (m["location"] for m in mentions if m["location"]), None
+    )
+    row["confidence"] = max(m["confidence"] or 0 for m in mentions)
+    row["sources"] = len(documents)
+    row["mentions"] = len(mentions)
+    row["date_conflict"] = int(any(not _contains(m, primary) for m in mentions))
+    row["origin"] = "extracted"
+    actors = _union_pairs(m["participants"] for m in _primary_first(mentions, primary))
+    places = _union_pairs(m["place_ids"] for m in _primary_first(mentions, primary))
+    curated: dict[str, str] = {}
+    for correction in curation.corrections:
+        if correction.event in ids:
+            _correct(row, correction, curated)
+    row["curated"] = json.dumps(curated, sort_keys=True) if curated else None
+    if len(mentions) > 1:
+        report.merged += 1
+    report.conflicts += row["date_conflict"]
+    _date_facets(row)
+    return row, actors, places
+
+
+def _primary_first(mentions: list[dict[str, Any]], primary: dict[str, Any]) -> list[dict[str, Any]]:
+    return [primary, *(m for m in sorted(mentions, key=lambda m: m["id"]) if m is not primary)]
+
+
+def _union_json(values: Iterable[str | None]) -> str:
+    seen: list[str] = []
+    for value in values:
+        for item in json.loads(value or "[]"):
+            if item not in seen:
+                seen.append(item)
+    return json.dumps(seen, ensure_ascii=False)
+
+
+def _union_pairs(values: Iterable[str | None]) -> list[tuple[str, str]]:
+    seen: list[tuple[str, str]] = []
+    for value in values:
+        for entity, role in json.loads(value or "[]"):
+            if (entity, role) not in seen:
+                seen.append((entity, role))
+    return seen
+
+
+def _correct(row: dict[str, Any], correction: Correction, curated: dict[str, str]) -> None:
+    rule = correction.rule
+    if correction.start is not None:
+        _set_dates(row, correction.start, correction.end)
+        curated.update(dict.fromkeys(("start", "end", "precision", "date_basis"), rule))
+    elif correction.end is not None:
+        row["end"], row["end_date"] = correction.end.value, correction.end.last.isoformat()
+        curated["end"] = rule
+    for key, column in (("type", "event_type"), ("title", "title"), ("location", "location")):
+        value = getattr(correction, key)
+        if value is not None:
+            row[column] = value
+            curated[column] = rule
+    if correction.actors is not None:
+        row["actors"] = json.dumps(list(correction.actors), ensure_ascii=False)
+        curated["actors"] = rule
+
+
+def _set_dates(row: dict[str, Any], start: IsoSpan, end: IsoSpan | None) -> None:
+    row["start"] = start.value
+    row["start_date"] = start.first.isoformat()
+    row["end"] = end.value if end is not None else None
+    row["end_date"] = (end or start).last.isoformat()
+    row["precision"] = start.precision
+    row["date_basis"] = "curated"
+    row["date_text"] = start.value + (f" – {end.value}" if end is not None else "")
+
+
+def _date_facets(row: dict[str, Any]) -> None:
+    first = row["start_date"]
+    row["year"] = int(first[:4]) if first else None
+    fine = row["precision"] in ("day", "week", "month")
+    row["month"] = first[:7] if first and fine else None
+
+
+def _added_event(
+    db: sqlite_utils.Database, addition: Addition
+) -> tuple[dict[str, Any], list[tuple[str, str]], list[tuple[str, str]]]:
+    document = None
+    if addition.document:
+        document = next(
+            db.query("select id from documents where name = ?", [addition.document]), None
+        )
+    actors = [_entity_for(db, name) for name in addition.actors]
+    location = _entity_for(db, addition.location) if addition.location else None
+    row: dict[str, Any] = {
+        "id": addition.id,
+        "document_id": document["id"] if document else None,
+        "sentence_id": None,
+        "event_type": addition.type,
+        "title": addition.title,
+        "actors": json.dumps(list(addition.actors), ensure_ascii=False),
+        "location": addition.location,
+        "places": json.dumps([addition.location] if addition.location else [], ensure_ascii=False),
+        "evidence": addition.evidence or addition.url or addition.title,
+        "evidence_start": None,
+        "evidence_end": None,
+        "extractor": f"curation:{addition.rule}",
+        "extractor_version": None,
+        "confidence": 1.0,
+        "sources": 1 if document or addition.url else 0,
+        "mentions": 0,
+        "date_conflict": 0,
+        "origin": "curated",
+        "curated": json.dumps({"event": addition.rule}),
+    }
+    _set_dates(row, addition.start, addition.end)
+    _date_facets(row)
+    places = [(location, "location")] if location else []
+    return row, [(a, "participant") for a in actors], places
+
+
+def _entity_for(db: sqlite_utils.Database, name: str) -> str:
+    """The id of the entity called ``name``; a curated entity is made if there is none."""
+    found = next(
+        db.query(
+            "select id from entities where lower(name) = lower(?) or exists "
+            "(select 1 from json_each(entities.aliases) where lower(value) = lower(?)) "
+            "order by id limit 1",
+            [name, name],
+        ),
+        None,
+    )
+    if found:
+        return str(found["id"])
+    entity_id = f"curated:{slug(name)}"
+    db.table("entities").upsert(
+        {"id": entity_id, "name": name, "kind": "curated", "aliases": "[]"}, pk="id"
+    )
+    return entity_id
+
+
+def _log_curation(
+    db: sqlite_utils.Database, curation: Curation, found: set[str], report: ConsolidationReport
+) -> None:
+    entries: list[dict[str, Any]] = []
+    rules = [
+        *((c.rule, (c.event,), "corrected") for c in curation.corrections),
+        *((s.rule, (s.event,), "suppressed") for s in curation.suppressions),
+        *((m.rule, m.events, "merged") for m in curation.merges),
+    ]
+    for rule, events, done in rules:
+        missing = [event for event in events if event not in found]
+        if missing:
+            message = f"{curation.path}: {rule}: no event or mention {', '.join(missing)}"
+            report.orphans.append(message)
+            entries.append(
+                {"rule": rule, "event_id": events[0], "status": "orphaned", "message": message}
+            )
+        else:
+            entries.append({"rule": rule, "event_id": events[0], "status": done, "message": None})
+    entries += [
+        {"rule": a.rule, "event_id": a.id, "status": "added", "message": None}
+        for a in curation.additions
+    ]
+    db.execute("delete from curation_log")
+    db.table("curation_log").insert_all(entries, pk="rule", replace=True)
+
+
+def _write(
+    db: sqlite_utils.Database,
+    rows: dict[str, tuple[dict[str, Any], list[tuple[str, str]], list[tuple[str, str]]]],
+    mention_events: dict[str, tuple[str | None, int]],
+    report: ConsolidationReport,
+) -> None:
+    existing = dict(db.execute("select id, digest from events").fetchall())
+    with db.conn:
+        for event_id, (row, actors, places) in rows.items():
+            digest = stable_id(json.dumps(row, sort_keys=True), actors, places)
+            if existing.pop(event_id, None) == digest:
+                continue
+            row["digest"] = digest
+            db.execute("delete from event_actors where event_id = ?", [event_id])
+            db.execute("delete from event_places where event_id = ?", [event_id])
+            db.table("events").insert(row, replace=True)
+            db.table("event_actors").insert_all(
+                ({"event_id": event_id, "entity_id": e, "role": r} for e, r in actors),
+                replace=True,
+            )
+            db.table("event_places").insert_all(
+                ({"event_id": event_id, "entity_id": e, "role": r} for e, r in places),
+                replace=True,
+            )
+            report.changed += 1
+        for stale in existing:
+            db.execute("delete from event_actors where event_id = ?", [stale])
+            db.execute("delete from event_places where event_id = ?", [stale])
+            db.execute("delete from events where id = ?", [stale])
+            report.removed += 1
+        current = dict(
+            (row[0], (row[1], row[2]))
+            for row in db.execute("select id, event_id, date_conflict from event_mentions")
+        )
+        for mention_id, (event_id, conflict) in mention_events.items():
+            if current.get(mention_id) != (event_id, conflict):
+                db.execute(
+                    "update event_mentions set event_id = ?, date_conflict = ? where id = ?",
+                    [event_id, conflict, mention_id],
+                )
