@@ -10,9 +10,10 @@ import time
 from datetime import date
 from pathlib import Path
 
+import pytest
 import sqlite_utils
 
-from timeline.build import build, extract, load
+from timeline.build import build, extract, extract_file, load
 
 from .conftest import SAMPLES
 from .test_cli import dump
@@ -140,3 +141,19 @@ def test_load_reports_bad_lines(tmp_path: Path) -> None:
         f"{lines}:2: invalid JSON (Expecting value)",
     ]
     assert not (tmp_path / "t.db").exists()
+
+
+def test_extract_runs_as_a_dask_map_step(tmp_path: Path) -> None:
+    bag = pytest.importorskip("dask.bag", reason="the cluster extra (dask) is not installed")
+    corpus = copy_samples(tmp_path / "corpus")
+    paths = [str(p) for p in sorted(corpus.iterdir())]
+    lines = (
+        bag.from_sequence(paths, npartitions=3)
+        .map(extract_file, not_after=AS_OF)
+        .flatten()
+        .compute(scheduler="threads")
+    )
+    (tmp_path / "part.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    load([tmp_path / "part.jsonl"], tmp_path / "dask.db")
+    build([corpus], tmp_path / "built.db", not_after=AS_OF)
+    assert dump(tmp_path / "dask.db") == dump(tmp_path / "built.db")

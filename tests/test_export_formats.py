@@ -460,3 +460,35 @@ def test_export_streams_in_constant_memory(big_db: Path, fmt: str) -> None:
     assert written.events >= 1_750
     # Holding the rows would take megabytes; a stream needs a few rows' worth.
     assert peak < 1_000_000
+
+
+def test_an_event_with_no_document_is_exported_without_a_source(db: Path, tmp_path: Path) -> None:
+    """Analysts can add events by hand; those need not come from any document."""
+    path = tmp_path / "added.db"
+    path.write_bytes(db.read_bytes())
+    added = sqlite_utils.Database(path)
+    with added.conn:
+        added.table("events").insert(
+            {
+                "id": "added-1",
+                "document_id": None,
+                "event_type": "meeting",
+                "title": "Summit",
+                "start": "2025-06",
+                "start_date": "2025-06-01",
+                "end_date": "2025-06-30",
+                "precision": "month",
+                "evidence": "Summit <held>",
+                "extractor": "curation:added",
+            }
+        )
+    rows = list(csv.DictReader(io.StringIO(run("--db", path).stdout)))
+    assert [(row["title"], row["document"]) for row in rows if row["event_id"] == "added-1"] == [
+        ("Summit", "")
+    ]
+    slides = json.loads(run("--db", path, "--format", "timelinejs-json").stdout)["events"]
+    (summit,) = [slide for slide in slides if slide["unique_id"] == "added-1"]
+    assert summit["text"]["text"] == "<p>Summit &lt;held&gt;</p>"
+    events = ics_events(run("--db", path, "--format", "ics").stdout_bytes)
+    assert str(events["Summit"]["DESCRIPTION"]) == "Summit <held>"
+    assert events["Summit"].decoded("DTSTAMP") == datetime(1970, 1, 1, tzinfo=UTC)

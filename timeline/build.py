@@ -7,11 +7,13 @@ extractors are unchanged since the last build is not analysed again.
 
 from __future__ import annotations
 
+import hashlib
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from itertools import islice
 from pathlib import Path
 from typing import TextIO
@@ -43,6 +45,10 @@ from .store import (
     write_analyses,
 )
 
+ANALYSIS_SUFFIXES = frozenset({".py", ".yml", ".yaml", ".tsv", ".csv", ".json"})
+#: Parts of the package that do not change what a document yields.
+NOT_ANALYSIS = frozenset({"datasette_plugin", "formats", "cli.py", "serve.py", "export.py",
+                          "__main__.py", "__pycache__"})
 #: How many documents a worker process takes at a time.
 CHUNK_SIZE = 16
 #: How many chunks each worker may have queued, which bounds memory.
@@ -108,9 +114,27 @@ def source_fingerprint(source: SourceDocument, published: Published | None) -> s
         source.source,
         source.url,
         published.iso if published else "",
-        __version__,
+        analysis_version(),
         extraction_version(),
     )
+
+
+@cache
+def analysis_version() -> str:
+    """A digest of the code and vocabularies that analyse a document.
+
+    Any change to them, a fixed rule or a new alias, makes the next build
+    analyse every document again; nothing stale survives an upgrade.
+    """
+    package = Path(__file__).resolve().parent
+    digest = hashlib.sha256(__version__.encode())
+    for path in sorted(package.rglob("*")):
+        if path.suffix in ANALYSIS_SUFFIXES and not set(path.relative_to(package).parts) & (
+            NOT_ANALYSIS
+        ):
+            digest.update(path.relative_to(package).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def iter_sources(
@@ -221,6 +245,31 @@ def extract(
         report.events += len(analysis.events)
         report.facts += len(analysis.facts)
     return report
+
+
+def extract_file(
+    path: Path | str,
+    *,
+    published: Published | None = None,
+    not_after: date | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[str]:
+    """The JSON lines :func:`extract` writes for one file: a pure function of the file.
+
+    This is the map step for cluster frameworks (``dask.bag``, Spark): give it
+    paths on a shared store and write what it returns as text files; a bad
+    file raises :class:`SourceError` naming it.
+    """
+    lines = []
+    for source in read_documents(Path(path), max_bytes=max_bytes):
+        fingerprint = source_fingerprint(source, published)
+        try:
+            analysis = analyse(source, published=published, not_after=not_after)
+        except ValueError as error:
+            raise SourceError(source.name if "#" in source.name else source.path,
+                              str(error)) from error
+        lines.append(dump_analysis(analysis, fingerprint))
+    return lines
 
 
 def load(

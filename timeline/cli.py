@@ -328,8 +328,10 @@ def export(
     Formats:
       csv              events CSV columns: event_id, document, start, end,
                        precision, date_basis, event_type, title, actors,
-                       location, places, evidence, extractor, confidence
-                       (lists separated by ";"); facts CSV columns: subject,
+                       location, places, evidence, extractor, confidence,
+                       sources (documents reporting the event), date_conflict
+                       (1 when reports disagree on the date); lists are
+                       separated by ";". Facts CSV columns: subject,
                        relation, object, role, of, document, evidence,
                        valid_from
       json, jsonl      the same rows as a JSON array or one object a line

@@ -35,6 +35,8 @@ EVENT_COLUMNS = (
     "evidence",
     "extractor",
     "confidence",
+    "sources",
+    "date_conflict",
 )
 FACT_COLUMNS = ("subject", "relation", "object", "role", "of", "document", "evidence", "valid_from")
 ROW_FORMATS = ("csv", "json", "jsonl")
@@ -56,7 +58,9 @@ select
     events.places,
     events.evidence,
     events.extractor,
-    events.confidence
+    events.confidence,
+    events.sources,
+    events.date_conflict
 """
 
 _RECORD_SELECT = """

@@ -84,6 +84,8 @@ _APPOINTED = re.compile(
     r"^(?:,\s*who\s+)?\s*(?:was|is|has been|had been|were)?\s*(?:appointed|named|elected)\s+"
     r"(?:as\s+|to the post of\s+|to the position of\s+)?",
 )
+_ARTICLE_AT = re.compile(r"(?:the |a |an )")
+_OWNER_LINK = re.compile(r"(?:'s|-run|-led)?\s+")
 _ARTICLE = re.compile(r"\b(?:a|an|the|The|A|An)\s")
 _OF = re.compile(r"\s(of|at|in|for)\s+(?:the\s+)?$")
 _ROLE_TAIL = re.compile(r"\s*(?:$|of\b|for\b|to\b|on\b|at\b|in\b)")
@@ -331,11 +333,11 @@ class _Extractor:
     def title_before(
         self, sentence: Sentence, person: Mention, mentions: Sequence[Mention]
     ) -> _Role | None:
-        before = self.text[sentence.start_char : person.start_char]
-        match = self.title_at_end.search(before)
+        base = max(sentence.start_char, person.start_char - 120)  # titles are short
+        match = self.title_at_end.search(self.text, base, person.start_char)
         if match is None:
             return None
-        start = sentence.start_char + match.start()
+        start = match.start()
         title = match.group().rstrip(", ")
         owner = _owner_before(self.text, start, mentions)
         return _Role(title, owner.entity if owner else None, ((start, start + len(title)),))
@@ -361,8 +363,8 @@ class _Extractor:
             if not _NAMING.search(before) or rest is None:
                 return None
             start = person.end_char + rest.end()
-        article = re.match(r"(?:the |a |an )", self.text[start:])
-        return self.role_phrase(start + (article.end() if article else 0), sentence, mentions)
+        article = _ARTICLE_AT.match(self.text, start)
+        return self.role_phrase(article.end() if article else start, sentence, mentions)
 
     def role_phrase(
         self, start: int, sentence: Sentence, mentions: Sequence[Mention]
@@ -370,10 +372,10 @@ class _Extractor:
         """The post named at ``start``: "[Owner's] title [of/for/to ...]" up to a clause break."""
         owner = next((m for m in mentions if m.start_char == start), None)
         if owner is not None and owner.entity.kind != "person":
-            link = re.match(r"(?:'s|-run|-led)?\s+", self.text[owner.end_char :])
+            link = _OWNER_LINK.match(self.text, owner.end_char)
             if link is None:
                 return None
-            start = owner.end_char + link.end()
+            start = link.end()
         else:
             owner = None
         limit = _ROLE_END.search(self.text, start, sentence.end_char)
@@ -395,6 +397,8 @@ class _Extractor:
     def unnamed_role(self, sentence: Sentence, mentions: Sequence[Mention]) -> _Role | None:
         """ "A spokesperson for the ministry said ...": a post whose holder comes next."""
         text = self.text[sentence.start_char : sentence.end_char]
+        if self.vocabulary.roles.reporting_verbs.isdisjoint(re.findall(r"[a-z]+", text)):
+            return None
         starts = [sentence.start_char]
         starts += [sentence.start_char + m.end() for m in _ARTICLE.finditer(text)]
         starts += [m.start_char for m in mentions if m.entity.kind != "person"]

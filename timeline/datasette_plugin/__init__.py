@@ -19,7 +19,6 @@ from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
-from datasette.plugins import get_plugins
 from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 
@@ -61,6 +60,9 @@ EVENT_TABLES = ("events", "timeline")
 def _static_name() -> str:
     # Datasette mounts a plugin's static/ under its distribution name when it was installed
     # through the entry point ("timeline") and under its module name when registered by hand.
+    # Imported here: datasette.plugins imports this module while loading entry points.
+    from datasette.plugins import get_plugins
+
     for plugin in get_plugins():
         if plugin["static_path"] and Path(plugin["static_path"]).resolve() == STATIC_DIR:
             return str(plugin["name"])

@@ -50,7 +50,13 @@ def _scan(text: str, vocabulary: Vocabulary) -> list[_Found]:
     tokens = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
     found: list[_Found] = []
     i = 0
+    prefixes, folded = vocabulary.prefixes, vocabulary.folded_prefixes
     while i < len(tokens):
+        # Most words begin no name; rule them out before building any key.
+        word = text[tokens[i][0] : tokens[i][1]]
+        if word not in prefixes and (not word[0].isupper() or word.casefold() not in folded):
+            i += 1
+            continue
         match = _longest_at(text, tokens, i, vocabulary)
         if match is None:
             i += 1

@@ -296,7 +296,13 @@ def date_span(timex: Timex, end_timex: Timex | None) -> DateSpan:
     start = timex.value if timex.start is None else iso_at_precision(timex.start, precision)
     end = None
     last_day = timex.end
-    if end_timex is not None and end_timex.end is not None and timex.start is not None:
+    # An end before the start is a misread span, not a span: keep the start alone.
+    if (
+        end_timex is not None
+        and end_timex.end is not None
+        and timex.start is not None
+        and end_timex.end >= timex.start
+    ):
         end_precision = end_timex.precision or precision
         end = iso_at_precision(end_timex.start or end_timex.end, end_precision)
         last_day = end_timex.end

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Callable, Container
+from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -870,26 +870,6 @@ class _Scanner:
             self.r_deictic,
         )
 
-    @property
-    def rules(self) -> tuple[Callable[[int], Hit | None], ...]:
-        return (
-            self.r_iso,
-            self.r_date,
-            self.r_year,
-            self.r_decade,
-            self.r_century,
-            self.r_quarter,
-            self.r_season,
-            self.r_weekday,
-            self.r_deictic,
-            self.r_shift,
-            self.r_quantity,
-            self.r_bare_units,
-            self.r_set,
-            self.r_clock,
-            self.r_modified,
-        )
-
     def _near_cue(self) -> list[bool]:
         """Whether a cue token lies within ``_MAX_LEAD`` tokens at or after each token."""
         if self.cues is None:
@@ -904,21 +884,18 @@ class _Scanner:
 
     def scan(self) -> list[Mention]:
         mentions: list[Mention] = []
-        rules = self.rules
         near = self._near_cue()
+        by_start = _RULES_BY_START
         i = 0
         while i < self.n:
             tok = self.t[i]
-            if (
-                not near[i]
-                or tok.kind in ("punct", "newline", "ampm", "initials")
-                or (tok.kind == "word" and tok.lower not in _TRIGGERS)
-            ):
+            rules = by_start.get(tok.lower if tok.kind == "word" else tok.kind) if near[i] else None
+            if rules is None:
                 i += 1
                 continue
             best: Hit | None = None
             for rule in rules:
-                hit = rule(i)
+                hit = rule(self, i)
                 if hit is not None and hit[0] > i and (best is None or hit[0] > best[0]):
                     best = hit
             if best is None:
@@ -934,63 +911,102 @@ def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
 
 
-_TRIGGERS: Final[frozenset[str]] = frozenset(
-    set(V.MONTHS)
-    | set(V.MONTH_ABBREVIATIONS)
-    | set(V.WEEKDAYS)
-    | set(V.WEEKDAYS_PLURAL)
-    | set(V.WEEKDAY_ABBREVIATIONS)
-    | set(V.NUMBER_WORDS)
-    | set(V.VAGUE_QUANTITIES)
-    | set(V.SEASONS)
-    | set(V.PART_MODIFIERS)
-    | set(V.DEICTIC_DAYS)
-    | set(V.REFERENCE_WORDS)
-    | set(V.SHIFT_WORDS)
-    | set(V.FREQUENCY_ADVERBS)
-    | set(V.FREQUENCY_COUNTS)
-    | {w[0] for w in V.QUANTITY_MODIFIERS}
-    | {
-        "the",
-        "that",
-        "same",
-        "earlier",
-        "later",
-        "recent",
-        "tonight",
-        "every",
-        "each",
-        "per",
-        "q",
-        "noon",
-        "midday",
-        "midnight",
-        "years",
-        "months",
-        "weeks",
-        "decades",
-        "hours",
-        "centuries",
-        "a",
-        "an",
-    }
+#: Which rules may match starting at a token, by its lower-case word or, for
+#: other tokens, its kind. A rule that can start at a new word must be added here.
+_STARTS: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
+    (V.MONTHS, ("r_date",)),
+    (V.MONTH_ABBREVIATIONS, ("r_date",)),
+    (V.WEEKDAYS, ("r_date", "r_weekday")),
+    (V.WEEKDAY_ABBREVIATIONS, ("r_date",)),
+    (V.WEEKDAYS_PLURAL, ("r_weekday",)),
+    (V.ORDINALS, ("r_quarter",)),
+    (V.NUMBER_WORDS, ("r_quantity",)),
+    (V.VAGUE_QUANTITIES, ("r_quantity",)),
+    ((w[0] for w in V.QUANTITY_MODIFIERS), ("r_quantity",)),
+    (("a", "an"), ("r_set",)),
+    (V.SEASONS, ("r_season",)),
+    (V.SHIFT_WORDS, ("r_season", "r_weekday", "r_deictic", "r_shift")),
+    (V.DEICTIC_DAYS, ("r_deictic",)),
+    (V.REFERENCE_WORDS, ("r_deictic",)),
+    (("tonight", "recent"), ("r_deictic",)),
+    (("earlier", "later", "that", "same"), ("r_shift",)),
+    (("years", "months", "weeks", "decades", "hours", "centuries"), ("r_bare_units",)),
+    (V.FREQUENCY_ADVERBS, ("r_set",)),
+    (V.FREQUENCY_COUNTS, ("r_set",)),
+    (("every", "each", "per"), ("r_set",)),
+    (("noon", "midday", "midnight"), ("r_clock",)),
+    (V.PART_MODIFIERS, ("r_modified",)),
+    (("q",), ("r_quarter",)),
+    (
+        ("the",),
+        (
+            "r_date",
+            "r_decade",
+            "r_century",
+            "r_quarter",
+            "r_season",
+            "r_deictic",
+            "r_shift",
+            "r_quantity",
+            "r_modified",
+        ),
+    ),
+    # Token kinds other than words.
+    (("iso",), ("r_iso",)),
+    (("number",), ("r_date", "r_year", "r_quantity", "r_clock")),
+    (("ordinal",), ("r_date",)),
+    (("clock",), ("r_clock",)),
+    (("decade",), ("r_decade",)),
+]
+#: The order rules are tried in; of two equally long matches the earlier rule wins.
+_RULE_ORDER: Final = (
+    "r_iso",
+    "r_date",
+    "r_year",
+    "r_decade",
+    "r_century",
+    "r_quarter",
+    "r_season",
+    "r_weekday",
+    "r_deictic",
+    "r_shift",
+    "r_quantity",
+    "r_bare_units",
+    "r_set",
+    "r_clock",
+    "r_modified",
 )
+Rule = Callable[[_Scanner, int], Hit | None]
+
+
+def _dispatch() -> dict[str, tuple[Rule, ...]]:
+    merged: dict[str, set[str]] = {}
+    for keys, names in _STARTS:
+        for key in keys:
+            merged.setdefault(key, set()).update(names)
+    return {
+        key: tuple(getattr(_Scanner, name) for name in _RULE_ORDER if name in names)
+        for key, names in merged.items()
+    }
+
+
+_RULES_BY_START: Final = _dispatch()
 
 
 #: Digit shapes that can carry a temporal expression on their own: a year or an
 #: ISO date, a clock time, "10 a.m.", a decade, "Q3". (Other numbers need a unit
 #: or a month next to them, which are cue words.) Matched on lower-cased text.
 _DIGIT_CUES: Final = re.compile(
-    r"\d{4}|\d:\d\d|\d ?(?:[ap]\.?m\b|o'clock)|\d0['’]?s\b|['’]\d0s\b|q[1-4]\b"
+    r"\d(?:\d{3}|:\d\d| ?(?:[ap]\.?m\b|o'clock)|0['’]?s\b)|['’]\d0s\b|q[1-4]\b"
 )
 _ASCII_WORD: Final = re.compile(r"[a-z]+")
-#: Characters searched on each side of a cue: room for the longest modifiers
-#: ("no more than the last twenty four hours") and for the tense cues of its clause.
-_BEFORE: Final = 70
+#: Characters tokenized on each side of a cue: room for the longest modifiers
+#: ("no more than the last twenty four hours", "the winter of nineteen ninety-four").
+_BEFORE: Final = 40
 #: Most tokens an expression may have before its first cue ("no more than the
 #: last twenty-four hours").
-_MAX_LEAD: Final = 10
-_AFTER: Final = 70
+_MAX_LEAD: Final = 8
+_AFTER: Final = 25
 
 
 def _cue_positions(text: str) -> list[int]:

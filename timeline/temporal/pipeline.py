@@ -2,27 +2,39 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from .matcher import Mention, find_mentions
 from .resolver import Resolver
-from .tense import clause_tense
+from .tense import tense_at
 from .types import Timex
 
 
-@dataclass(frozen=True, slots=True)
 class Analysed:
-    mention: Mention
-    tense: str
-    timex: Timex
+    """A mention, its resolved timex, and the tense of its clause (worked out on first use:
+    most mentions are resolved without it)."""
+
+    __slots__ = ("mention", "timex", "_text", "_tense")
+
+    def __init__(self, mention: Mention, text: str) -> None:
+        self.mention = mention
+        self._text = text
+        self._tense: str | None = None
+        self.timex: Timex
+
+    @property
+    def tense(self) -> str:
+        if self._tense is None:
+            self._tense = tense_at(self._text, self.mention.start_char, self.mention.end_char)
+        return self._tense
 
 
 def analyse(text: str, anchor: date | None, not_after: date | None) -> list[Analysed]:
-    tokens, mentions = find_mentions(text)
+    _, mentions = find_mentions(text)
     resolver = Resolver(anchor, not_after)
     results = []
     for mention in mentions:
-        tense = clause_tense(tokens, mention.first, mention.last)
-        results.append(Analysed(mention, tense, resolver.resolve(mention, text, tense)))
+        item = Analysed(mention, text)
+        item.timex = resolver.resolve(mention, text, lambda item=item: item.tense)
+        results.append(item)
     return results

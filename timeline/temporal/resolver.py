@@ -80,7 +80,8 @@ class Resolver:
         self.not_after = not_after
         self.history: list[tuple[date, str]] = []
 
-    def resolve(self, mention: Mention, text: str, tense: str) -> Timex:
+    def resolve(self, mention: Mention, text: str, tense: Callable[[], str]) -> Timex:
+        """``tense`` gives the clause's tense; it is only asked when the value depends on it."""
         expr = mention.expr
         piece = text[mention.start_char : mention.end_char]
         if expr.kind == "literal":
@@ -124,7 +125,7 @@ class Resolver:
 
     # -- calendar expressions ----------------------------------------------
 
-    def _calendar(self, e: Expr, tense: str) -> _Date:
+    def _calendar(self, e: Expr, tense_of: Callable[[], str]) -> _Date:
         if e.century is not None:
             first = date(max(e.century * 100, 1), 1, 1)
             return _Date(f"{e.century:02d}", *bounds(first, "century"), "century", "explicit")
@@ -133,9 +134,10 @@ class Resolver:
             return _Date(f"{e.decade:03d}", *bounds(first, "decade"), "decade", "explicit")
         if e.year is not None:
             return self._explicit(e)
+        if e.month is not None and e.day is not None and e.weekday is not None:
+            return self._weekday_year(e.month, e.day, e.weekday)
+        tense = tense_of()
         if e.month is not None and e.day is not None:
-            if e.weekday is not None:
-                return self._weekday_year(e.month, e.day, e.weekday)
             return self._year_inferred(e.month, e.day, tense)
         if e.month is not None:
             month = e.month

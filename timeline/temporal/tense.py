@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from . import vocabulary as V
-from .tokenizer import Token
+from .tokenizer import Token, tokenize
 
 PAST: Final = "past"
 FUTURE: Final = "future"
@@ -82,3 +82,40 @@ def clause_tense(tokens: list[Token], first: int, last: int) -> str:
         if cue is not None:
             return cue
     return NONE
+
+
+#: Characters read on each side of a mention for its tense: more than
+#: ``_WINDOW`` tokens of ordinary prose.
+_REACH: Final = 100
+
+
+def _search(tokens: list[Token], indices: range) -> str | None:
+    for i in indices:
+        if _is_break(tokens, i):
+            return NONE
+        cue = _cue(tokens, i)
+        if cue is not None:
+            return cue
+    return None
+
+
+def tense_at(text: str, start_char: int, end_char: int) -> str:
+    """``clause_tense`` of the mention at ``text[start_char:end_char]``, tokenizing only
+    the text around it, and the text after it only when the text before has no cue."""
+    low = max(0, start_char - _REACH)
+    if low > 0:
+        low = max(text.rfind(" ", 0, low), text.rfind("\n", 0, low)) + 1
+    before = tokenize(text, low, start_char)
+    found = _search(before, range(len(before) - 1, max(-1, len(before) - 1 - _WINDOW), -1))
+    if found is not None and found != NONE:
+        return found
+    high = min(len(text), end_char + _REACH)
+    if high < len(text):
+        ends = [k for k in (text.find(" ", high), text.find("\n", high)) if k >= 0]
+        high = min(ends) if ends else len(text)
+    # The mention's own tokens come along: a cue right after it looks one token back.
+    tokens = tokenize(text, start_char, high)
+    last = 0
+    while last < len(tokens) and tokens[last].end <= end_char:
+        last += 1
+    return _search(tokens, range(last, min(len(tokens), last + _WINDOW))) or NONE

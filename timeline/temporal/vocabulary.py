@@ -582,6 +582,7 @@ CUE_WORDS: Final[frozenset[str]] = frozenset(
     | set(REFERENCE_WORDS)
     | set(FREQUENCY_ADVERBS)
     | {"tonight", "noon", "midday", "midnight", "past", "future", "present", "recent", "current"}
+    | {"half"}
 )
 #: Cue words that only count capitalised: "may", "march", "sun", "wed" are common words.
 CAPITALISED_CUES: Final[frozenset[str]] = frozenset(
