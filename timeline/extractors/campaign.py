@@ -15,12 +15,15 @@ FOLLOW_UP_SENTENCES = 3
 _END_BOUND = re.compile(
     r"\b(?:until|till|through|to|ends?\s+on|ending\s+on)\s+(?:the\s+)?$", re.IGNORECASE
 )
-# Words by which a later sentence shows it still speaks of the campaign.
+# A later sentence that names the campaign again ("the drive", "it will") speaks of it:
+# its end date and its people belong to the campaign.
 _SAME_CAMPAIGN = re.compile(
     r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}(?:campaign|drive|round|operation|programme|program)\b"
-    r"|\b(?:vaccinat|immuni[sz]|inoculat)\w*|\b(?:it|which)\s+(?:will|would|is|was)\b",
+    r"|\b(?:it|which)\s+(?:will|would|is|was)\b",
     re.IGNORECASE,
 )
+# A sentence on the subject ("vaccinators are working in A, B and C") may list its places.
+_CAMPAIGN_WORD = re.compile(r"\b(?:vaccinat|immuni[sz]|inoculat)\w*", re.IGNORECASE)
 
 
 class CampaignExtractor(Extractor):
@@ -36,26 +39,33 @@ class CampaignExtractor(Extractor):
         last = min(len(context.sentences), event.sentence_index + 1 + FOLLOW_UP_SENTENCES)
         for index in range(event.sentence_index, last):
             sentence = context.sentences[index]
-            # Within its paragraph a list of places belongs to the campaign; beyond it,
-            # or for an end date, the sentence must show it speaks of the campaign.
-            refers = index == event.sentence_index or bool(_SAME_CAMPAIGN.search(sentence.text))
-            if not refers and context.paragraphs[index] != paragraph:
+            first = index == event.sentence_index
+            speaks_of_it = first or bool(_SAME_CAMPAIGN.search(sentence.text))
+            if speaks_of_it:
+                for timex in context.timexes[index]:
+                    bound = context.text[
+                        max(sentence.start_char, timex.start_char - 20) : timex.start_char
+                    ]
+                    last_day = timex.end
+                    if not (last_day and is_event_date(timex) and _END_BOUND.search(bound)):
+                        continue
+                    if start is None or last_day.isoformat() >= start:
+                        end_day = last_day
+                        end_value = iso_at_precision(
+                            timex.start or last_day, timex.precision or "day"
+                        )
+            if first:
                 continue
-            for timex in context.timexes[index] if refers else ():
-                bound = context.text[
-                    max(sentence.start_char, timex.start_char - 20) : timex.start_char
-                ]
-                last_day = timex.end
-                if last_day is None or not is_event_date(timex) or not _END_BOUND.search(bound):
-                    continue
-                if start is None or last_day.isoformat() >= start:
-                    end_day = last_day
-                    end_value = iso_at_precision(timex.start or last_day, timex.precision or "day")
+            on_topic = (
+                speaks_of_it
+                or bool(_CAMPAIGN_WORD.search(sentence.text))
+                or context.paragraphs[index] == paragraph
+            )
             mentioned = [m.entity for m in context.mentions[index]]
             listed = [e for e in mentioned if e.kind == "place"]
-            if len(listed) >= 2 or (index == event.sentence_index and listed):
+            if on_topic and len(listed) >= 2:
                 places.extend(e for e in listed if e not in places)
-            if index > event.sentence_index and refers:
+            if speaks_of_it:
                 participants.extend(
                     Participant(e, "participant")
                     for e in mentioned
