@@ -120,6 +120,8 @@ ROW_SCHEMA = {
         "actors": {"type": "array", "items": {"type": "string"}},
         "places": {"type": "array", "items": {"type": "string"}},
         "confidence": {"type": "number", "minimum": 0, "maximum": 1},
+        "sources": {"type": "integer", "minimum": 1},
+        "date_conflict": {"enum": [0, 1]},
     },
 }
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -43,10 +44,8 @@ def test_any_bytes_read_or_fail_with_a_source_error(suffix: str, data: bytes) ->
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(st.sampled_from(SUFFIXES), st.lists(NEWS_WORDS, max_size=60))
 def test_newsy_text_reads_or_fails_cleanly(suffix: str, words: list[str]) -> None:
-    try:
+    with contextlib.suppress(SourceError):
         read_bytes_as(suffix, " ".join(words).encode("utf-8"))
-    except SourceError:
-        pass
 
 
 @settings(max_examples=150, deadline=None)

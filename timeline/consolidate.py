@@ -449,13 +449,13 @@ def _write(
             db.execute("delete from event_places where event_id = ?", [stale])
             db.execute("delete from events where id = ?", [stale])
             report.removed += 1
-        current = dict(
-            (row[0], (row[1], row[2]))
+        current = {
+            row[0]: (row[1], row[2])
             for row in db.execute("select id, event_id, date_conflict from event_mentions")
-        )
-        for mention_id, (event_id, conflict) in mention_events.items():
-            if current.get(mention_id) != (event_id, conflict):
+        }
+        for mention_id, (owner, conflict) in mention_events.items():
+            if current.get(mention_id) != (owner, conflict):
                 db.execute(
                     "update event_mentions set event_id = ?, date_conflict = ? where id = ?",
-                    [event_id, conflict, mention_id],
+                    [owner, conflict, mention_id],
                 )

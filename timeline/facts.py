@@ -65,7 +65,6 @@ _AFTER_LIST = (
             re.I,
         ),
     ),
-    ("member_of", re.compile(_BE + r"(?:full\s+)?members?\b", re.I)),
     (
         "joined",
         re.compile(
@@ -74,6 +73,7 @@ _AFTER_LIST = (
             re.I,
         ),
     ),
+    ("member_of", re.compile(_BE + r"(?:full\s+)?members?\b", re.I)),
 )
 _FOUNDED = re.compile(
     r"^,?\s*(?:which was\s+|was\s+|were\s+)?(?:founded|established|created|set up|formed)\s+in\b"

@@ -46,7 +46,7 @@ def from_jsonable(kind: Any, data: Any) -> Any:
         return tuple(from_jsonable(a, item) for a, item in zip(arguments, data, strict=True))
     if kind is dt.date:
         return dt.date.fromisoformat(data)
-    if dataclasses.is_dataclass(kind):
+    if isinstance(kind, type) and dataclasses.is_dataclass(kind):
         hints = _hints(kind)
         return kind(**{name: from_jsonable(hints[name], value) for name, value in data.items()})
     return data

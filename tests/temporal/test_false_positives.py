@@ -43,6 +43,8 @@ NOT_TEMPORAL = [
     "The first step was hard.",
     "Section 2.1 explains it.",
     "Kam Air will launch a second route to Tashkent.",
+    # Ages are not periods of time (TimeBank leaves "a 44-year-old" untagged).
+    "An 8-month-old baby.",
 ]
 
 

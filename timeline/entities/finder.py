@@ -157,7 +157,7 @@ def _add_ministries(
 def _ministry_spans(plain: str, vocabulary: Vocabulary) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     for match in _MINISTRY_OF.finditer(plain):
-        name = _canonical_ministry(match.group("name"), vocabulary, whole=True)
+        name = _canonical_ministry(match.group("name"), vocabulary)
         spans.append((match.start(), match.end(), name))
     for match in _NAME_MINISTRY.finditer(plain):
         words = match.group("name").split(" ")
@@ -176,10 +176,10 @@ def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in spans[max(0, i - 2) : i])
 
 
-def _canonical_ministry(name: str, vocabulary: Vocabulary, *, whole: bool) -> str:
+def _canonical_ministry(name: str, vocabulary: Vocabulary) -> str:
     known = vocabulary.ministries.get(name.casefold())
-    if known or not whole:
-        return known or name
+    if known:
+        return known
     # "Ministry of Foreign Affairs Amir Khan ..." rarely; trim to a known prefix.
     words = name.split(" ")
     for k in range(len(words) - 1, 0, -1):

@@ -20,11 +20,6 @@ from timeline.entities.types import Entity
 
 DATA = Path(__file__).resolve().parent / "data"
 
-#: Mention forms: the entity's name, a demonym or adjective of a country
-#: ("Russian"), a short form of a name already given (a surname), or an
-#: anaphor ("the bloc").
-FORMS = ("name", "demonym", "short", "anaphor")
-
 # Lower values win when one surface names several entities ("Herat" the city
 # before Herat province, a country before a city of the same name).
 _PRIORITY = {"country": 0, "organisation": 1, "body": 2, "city": 3, "province": 4}

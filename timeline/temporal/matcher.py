@@ -29,6 +29,9 @@ class Expr:
     mentioned date when ``anaphoric``.
     kind ``literal``: a ready TIMEX3 ``value`` of type ``timex_type``
     (durations, sets, PAST_REF...).
+    kind ``focus``: the reporting period a business text is about ("the
+    quarter", "the latest period"), ``compare`` for the same period a year
+    before; ``year`` when the text names it ("the 1988 quarter").
     ``hour``/``minute``/``daypart`` make any date a TIME.
     """
 
@@ -50,6 +53,11 @@ class Expr:
     timex_type: str | None = None
     value: str | None = None
     mod: str | None = None
+    #: Years from the anchor's for a month given with "this/last/next year".
+    year_offset: int | None = None
+    #: A year-on-year comparison ("a year earlier", "the year-ago quarter"): in a
+    #: report about a quarter it means that quarter a year before.
+    compare: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +136,23 @@ _MODIFIERS_BY_FIRST: Final[dict[str, list[tuple[tuple[str, ...], str]]]] = {}
 for _words, _code in V.QUANTITY_MODIFIERS.items():
     _MODIFIERS_BY_FIRST.setdefault(_words[0], []).append((_words, _code))
 _COMPOUND_TENS: Final = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
+_YEAR_SHIFTS: Final = {"this": 0, "last": -1, "next": 1}
+_AMOUNT_WORDS: Final = frozenset(
+    {"million", "billion", "thousand", "percent", "cents", "dollars", "pounds", "euros"}
+)
+_DETERMINERS: Final = frozenset({"the", "its", "his", "her", "their", "our", "a", "that", "this"})
+#: Words that make a following weekday part of a name: "Black Friday", "Good Friday".
+_HOLIDAY_PREFIXES: Final = frozenset(
+    {"black", "good", "ash", "easter", "palm", "holy", "super", "cyber", "bloody", "maundy"}
+)
+_MONTH_SHIFTS: Final = {"this": 0, "last": -1, "next": 1, "past": -1, "coming": 1}
+_DIGIT_WORDS: Final = frozenset(w for w, n in V.NUMBER_WORDS.items() if 1 <= n <= 9 and len(w) > 2)
+_MULTIPLES: Final = {"hundred": 100, "thousand": 1000, "dozen": 12}
+#: Words between "the" and a reporting period: "the latest quarter", "the
+#: comparable year-ago period".
+_PERIOD_ADJECTIVES: Final = frozenset(
+    {"latest", "current", "same", "comparable", "corresponding", "fiscal", "full", "recent"}
+)
 
 
 def _quantity_text(n: float) -> str:
@@ -138,6 +163,9 @@ def duration_value(quantity: float | None, unit: str) -> str:
     """TIMEX3 duration value, X for an unknown quantity: P4Y, PT2H, PXW."""
     if unit == "fortnight":
         return "PXW" if quantity is None else f"P{_quantity_text(quantity * 2)}W"
+    if unit == "quarter":
+        # TimeML writes quarters of a year as months: "the next three quarters" = P9M.
+        return "PXM" if quantity is None else f"P{_quantity_text(quantity * 3)}M"
     code = V.DURATION_UNITS[unit]
     amount = "X" if quantity is None else _quantity_text(quantity)
     if code.startswith("T"):
@@ -186,6 +214,32 @@ class _Scanner:
             return False
         lower = self.t[j].lower
         return not (lower in _SENTENCE_START_WORDS or lower in V.MONTHS or lower in V.WEEKDAYS)
+
+    def _rate_before(self, i: int) -> bool:
+        prev = i - 1
+        if prev < 0:
+            return False
+        tok = self.t[prev]
+        if tok.kind == "number" or tok.lower in _AMOUNT_WORDS:
+            return True
+        return (
+            tok.kind == "word"
+            and len(tok.lower) > 3
+            and tok.lower.endswith("s")
+            and not tok.lower.endswith("ss")
+            and tok.lower not in V.UNITS
+        )
+
+    def _past_verb(self, i: int) -> bool:
+        if not self.in_(i, V.PAST_MARKERS) and not (
+            i < self.n
+            and self.t[i].kind == "word"
+            and len(self.t[i].lower) > 4
+            and self.t[i].lower.endswith("ed")
+            and self.t[i].lower not in V.NOT_PAST_ED
+        ):
+            return False
+        return not self.t[i].is_title
 
     # -- atoms -------------------------------------------------------------
 
@@ -245,6 +299,8 @@ class _Scanner:
         if tok.kind != "word":
             return None
         lower = tok.lower
+        if lower in ("a", "an") and self.is_(i + 1, "hundred", "thousand", "dozen"):
+            return i + 2, float(_MULTIPLES[self.low(i + 1)])
         if lower in ("a", "an") and self.is_(i + 1, "few", "couple"):
             j = i + 2
             if self.is_(j, "of"):
@@ -261,6 +317,13 @@ class _Scanner:
                 and V.NUMBER_WORDS[self.low(i + 2)] < 10
             ):
                 return i + 3, value + V.NUMBER_WORDS[self.low(i + 2)]
+            if (
+                V.NUMBER_WORDS[lower] in _COMPOUND_TENS
+                and self.in_(i + 1, _DIGIT_WORDS)
+                and self.in_(i + 2, V.UNITS)
+            ):
+                # "twenty four hours", written without the hyphen.
+                return i + 2, value + V.NUMBER_WORDS[self.low(i + 1)]
             if lower == "a" and self.is_(i + 1, "half"):
                 return None
             return i + 1, value
@@ -370,7 +433,21 @@ class _Scanner:
             return yr[0], Expr("calendar", year=yr[1], month=month)
         if abbreviated or not self.bare_month_ok(i):
             return None
+        if self.in_(j, _YEAR_SHIFTS) and self.is_(j + 1, "year"):
+            # "January this year", "June last year".
+            return j + 2, Expr("calendar", month=month, year_offset=_YEAR_SHIFTS[self.low(j)])
         return j, Expr("calendar", month=month)
+
+    def r_shift_month(self, i: int) -> Hit | None:
+        """ "last May", "this September", "next March": the nearest such month that way."""
+        if not self.in_(i, _MONTH_SHIFTS):
+            return None
+        mo = self.month(i + 1)
+        if mo is None or mo[2]:
+            return None
+        if self.day(mo[0]) is not None or self.year(mo[0]) is not None:
+            return None
+        return mo[0], Expr("calendar", month=mo[1], shift=_MONTH_SHIFTS[self.low(i)])
 
     def bare_month_ok(self, i: int) -> bool:
         if self.after_context_word(i, V.MONTH_CONTEXT_WORDS):
@@ -391,16 +468,44 @@ class _Scanner:
         )
 
     def r_year(self, i: int) -> Hit | None:
+        if self.is_(i, "fiscal"):
+            # "fiscal 1989": the fiscal year keeps its word.
+            yr = self.year(i + 1, 1900, 2100)
+            return None if yr is None else (yr[0], Expr("calendar", year=yr[1]))
+        if self.is_(i, "nineteen"):
+            return self._spoken_year(i)
         yr = self.year(i, 1900, 2100)
         if yr is None:
             return None
         prev = i - 1
-        context = self.after_context_word(i, V.YEAR_CONTEXT_WORDS) or (
-            prev >= 0 and self.t[prev].text == "(" and self.is_(i + 1, ")")
+        context = (
+            self.after_context_word(i, V.YEAR_CONTEXT_WORDS)
+            or (prev >= 0 and self.t[prev].text == "(" and self.is_(i + 1, ")"))
+            or self._modifying_year(i, yr[0])
         )
         if not context:
             return None
         return yr[0], Expr("calendar", year=yr[1])
+
+    def _modifying_year(self, i: int, end: int) -> bool:
+        """ "the 1987 crash", "its 1990 invasion", "the 2000 Olympics": a year before a noun
+        after a determiner; "the 2000 soldiers" (a plural count) is not one."""
+        prev = i - 1
+        if not (
+            self.in_(prev, _DETERMINERS) or (self.is_(prev, "s") and self.is_(prev - 1, "'", "’"))
+        ):
+            return False
+        if end >= self.n or self.t[end].kind != "word":
+            return False
+        nxt = self.t[end]
+        return nxt.is_title or not nxt.lower.endswith("s")
+
+    def _spoken_year(self, i: int) -> Hit | None:
+        """ "nineteen ninety-six", "nineteen ninety" as read out in broadcast transcripts."""
+        qty = self.quantity(i + 1)
+        if qty is None or qty[1] is None or not 10 <= qty[1] <= 99 or self.t[i + 1].kind != "word":
+            return None
+        return qty[0], Expr("calendar", year=1900 + int(qty[1]))
 
     def r_decade(self, i: int) -> Hit | None:
         j = i + 1 if self.is_(i, "the") else i
@@ -445,15 +550,32 @@ class _Scanner:
                 else (j, Expr("calendar", part=f"Q{num}"))
             )
         the = self.is_(j, "the")
-        if the:
+        year: int | None = None
+        year_shift: int | None = None
+        if self.in_(j, _YEAR_SHIFTS) and self.is_(j + 1, "year") and self.is_(j + 2, "'", "’"):
+            # "this year's third quarter"
+            if not self.is_(j + 3, "s"):
+                return None
+            year_shift = _YEAR_SHIFTS[self.low(j)]
+            the = True
+            j += 4
+        elif the:
             j += 1
+            yr = self.year(j, 1900, 2100)
+            if yr is not None:
+                j, year = yr
+        if self.is_(j, "fiscal"):
+            j += 2 if self.hyphen(j + 1) else 1
         if not self.in_(j, V.ORDINALS):
             return None
         ordinal = V.ORDINALS[self.low(j)]
         k = j + 1
         if self.hyphen(k):
+            if the and year is None and year_shift is None and not self.is_(i + 1, "fiscal"):
+                # "the third-quarter loss": the period is "third-quarter" alone.
+                return None
             k += 1
-        elif not the:
+        elif not the and not self.is_(i, "fiscal") and not self.is_(k, "quarter"):
             return None
         if self.is_(k, "quarter") and -1 <= ordinal <= 4 and ordinal != 0:
             part = f"Q{4 if ordinal == -1 else ordinal}"
@@ -462,6 +584,10 @@ class _Scanner:
         else:
             return None
         k += 1
+        if year is not None:
+            return k, Expr("calendar", year=year, part=part)
+        if year_shift is not None:
+            return k, Expr("calendar", part=part, year_offset=year_shift)
         if self.is_(k, "of"):
             yr = self.year(k + 1)
             if yr is not None:
@@ -470,6 +596,72 @@ class _Scanner:
             if rel is not None and rel[1].unit == "year" and not rel[1].anaphoric:
                 return rel[0], Expr("calendar", part=part, shift=rel[1].offset)
         return k, Expr("calendar", part=part)
+
+    def r_period(self, i: int) -> Hit | None:
+        """Reporting periods in business news: "the quarter", "the latest period",
+        "the year-ago quarter", "the 1988 period", "the year ended March 31"."""
+        if not self.is_(i, "the"):
+            return None
+        j = i + 1
+        compare = False
+        year: int | None = None
+        adjectives = 0
+        while j < self.n:
+            if self.in_(j, _PERIOD_ADJECTIVES):
+                j += 1
+            elif self.is_(j, "most") and self.is_(j + 1, "recent"):
+                j += 2
+            elif self.is_(j, "year") and self.hyphen(j + 1) and self.is_(j + 2, "earlier", "ago"):
+                compare = True
+                j += 3
+            elif year is None and self.year(j, 1900, 2100) is not None:
+                j, year = self.year(j, 1900, 2100) or (j, None)
+            else:
+                break
+            adjectives += 1
+        head = self.low(j)
+        end = j + 1
+        if (adjectives or compare) and self.in_(j, V.ORDINALS) and self.is_(j + 1, "quarter"):
+            number = V.ORDINALS[head]
+            if 1 <= number <= 4:
+                return j + 2, Expr("focus", year=year, part=f"Q{number}", compare=compare)
+        if head == "year" and not compare and year is None:
+            if self.is_(end, "ended", "ending", "to"):
+                return end, Expr("literal", timex_type="DURATION", value="P1Y")
+            if self.in_(end, V.NUMBER_WORDS) or self.hyphen(end) or self.is_(end, "'", "’"):
+                return None
+            if adjectives == 0 and not self.is_(end, ",", ".", ";", ")", "and"):
+                return None
+            if self.is_(j - 1, "latest"):
+                return end, Expr("relative", unit="year", offset=-1)
+            return end, Expr("relative", unit="year", offset=0, anaphoric=adjectives == 0)
+        if head == "quarter" or (head == "period" and (adjectives or compare)):
+            if head == "quarter" and adjectives == 0 and self.is_(end, "of", "'", "’"):
+                return None
+            if (
+                self.is_(end, "a", "one")
+                and self.is_(end + 1, "year")
+                and self.is_(end + 2, "ago", "earlier")
+            ):
+                # "the quarter a year ago"
+                end, compare = end + 3, True
+            elif self.is_(end, "last") and self.is_(end + 1, "year"):
+                end, compare = end + 2, True
+            return end, Expr("focus", year=year, compare=compare)
+        return None
+
+    def r_compare(self, i: int) -> Hit | None:
+        """ "year-earlier", "year-ago" used as an adjective: the same period a year before;
+        and "year-end", "year end", "year's end"."""
+        if self.is_(i, "year") and self.hyphen(i + 1) and self.is_(i + 2, "earlier", "ago"):
+            return i + 3, Expr("relative", unit="year", offset=-1, compare=True)
+        if self.is_(i, "year"):
+            j = i + 1
+            if self.hyphen(j) or (self.is_(j, "'", "’") and self.is_(j + 1, "s")):
+                j += 1 if self.hyphen(j) else 2
+            if self.is_(j, "end") and not self.is_(i - 1, "the", "a", "each", "every"):
+                return j + 1, Expr("relative", unit="year", offset=0, mod="END")
+        return None
 
     def r_season(self, i: int) -> Hit | None:
         j = i
@@ -503,6 +695,10 @@ class _Scanner:
         if self.in_(j, V.SHIFT_WORDS) and self.low(j) in ("last", "this", "next", "past", "coming"):
             shift = V.SHIFT_WORDS[self.low(j)]
             j += 1
+            if shift == 0 and self.is_(j, "coming"):
+                # "this coming Sunday": the next one.
+                shift = 1
+                j += 1
         wd = self.weekday(j, abbreviations=False)
         if wd is None:
             if self.in_(j, V.WEEKDAYS_PLURAL) and self.t[j].is_title and shift is None:
@@ -510,9 +706,18 @@ class _Scanner:
                     "literal", timex_type="SET", value=f"XXXX-WXX-{V.WEEKDAYS_PLURAL[self.low(j)]}"
                 )
             return None
-        if shift is None and self.after_name(i):
-            return None
         end, weekday = wd
+        if shift is None and self.after_name(i) and not self._past_verb(end):
+            # "Black Friday" and "Friday Harbor" are names; "in Kabul Monday," and
+            # "The World Court Friday rejected ..." are dates.
+            if self.in_(i - 1, _HOLIDAY_PREFIXES) or (
+                end < self.n and self.t[end].kind == "word" and self.t[end].is_title
+            ):
+                return None
+            if self.t[i - 1].lower not in _HOLIDAY_PREFIXES and not (
+                end < self.n and self.t[end].kind in ("punct", "newline")
+            ):
+                return None
         expr = Expr("calendar", weekday=weekday, shift=shift)
         if self.in_(end, _DAYPART_WORDS) and self.low(end) != "tonight":
             return end + 1, replace(expr, daypart=_DAYPART_WORDS[self.low(end)])
@@ -536,8 +741,27 @@ class _Scanner:
             return i + 2, Expr(
                 "relative", unit="day", offset=-1 if lower == "last" else 0, daypart=part
             )
+        if lower in ("earlier", "later") and self.in_(i + 1, V.DEICTIC_DAYS):
+            # "Later yesterday", "earlier today"
+            hit = self.r_deictic(i + 1)
+            return None if hit is None else (hit[0], hit[1])
+        if lower in ("earlier", "later") and self.weekday(i + 1, abbreviations=False):
+            # "Earlier Sunday, police said"
+            return self.r_weekday(i + 1)
+        if lower == "more" and self.is_(i + 1, "recently"):
+            return i + 2, Expr("literal", timex_type="DATE", value="PAST_REF")
         if lower in V.REFERENCE_WORDS:
             return i + 1, Expr("literal", timex_type="DATE", value=V.REFERENCE_WORDS[lower])
+        if (
+            lower == "current"
+            and i + 1 < self.n
+            and self.t[i + 1].kind == "word"
+            and not self.in_(i + 1, V.UNITS)
+            and not self.in_(i + 1, _PERIOD_ADJECTIVES)
+            and not self.is_(i + 1, "period", "account", "accounts", "events", "affairs")
+        ):
+            # "the current weakness": the present, as an adjective.
+            return i + 1, Expr("literal", timex_type="DATE", value="PRESENT_REF")
         if lower == "recent" and self.in_(i + 1, V.UNITS):
             unit = V.UNITS[self.low(i + 1)]
             if self.low(i + 1) != unit:
@@ -561,6 +785,15 @@ class _Scanner:
         "the past four years", "earlier this week"."""
         j = i
         mod: str | None = None
+        if (
+            self.is_(j, "earlier", "later")
+            and self.is_(j + 1, "this")
+            and self.in_(j + 2, V.PARTS_OF_DAY)
+        ):
+            # "later this afternoon"
+            return j + 3, Expr(
+                "relative", unit="day", offset=0, daypart=V.PARTS_OF_DAY[self.low(j + 2)]
+            )
         if self.is_(j, "earlier", "later") and self.is_(j + 1, "this", "in"):
             mod = "START" if self.low(j) == "earlier" else "END"
             j += 1
@@ -648,9 +881,22 @@ class _Scanner:
                     j = nxt
                 break
         first_duration = False
-        if self.is_(j, "the") and self.is_(j + 1, "first", "last"):
+        if self.is_(j, "the") and self.is_(j + 1, "first", "last", "latest"):
             first_duration = True
             j += 2
+        elif (
+            self.is_(j, "the")
+            and self.is_(j + 1, "year")
+            and self.hyphen(j + 2)
+            and self.is_(j + 3, "earlier", "ago")
+        ):
+            # "the year-earlier nine months"
+            first_duration = True
+            j += 4
+        elif self.is_(j, "the") and not self.is_(j + 1, "a", "an"):
+            # "the nine months ended Sept. 30", "the four days he considered"
+            first_duration = True
+            j += 1
         qty = self.quantity(j)
         if qty is None:
             return None
@@ -669,10 +915,22 @@ class _Scanner:
             return None
         # "one direct flight per week" has no count before its unit; "a week"
         # after "once"/"per" belongs to a SET, matched elsewhere.
+        if self.hyphen(end) and self.is_(end + 1, "earlier", "ago"):
+            # "a year-earlier loss": the comparison starts at "year".
+            return None
+        if plural and unit == "year" and self.is_(end, "old"):
+            # "Howes, 37 years old,": an age.
+            return None
+        if not plural and unit == "quarter" and self.low(j) in ("a", "an") and self.is_(end, "of"):
+            # "a quarter of the market" is a fraction.
+            return None
         if hyphenated:
             if plural:
                 return None
-            while self.hyphen(end) and self.is_(end + 1, "old", "long"):
+            if self.hyphen(end) and self.is_(end + 1, "old"):
+                # "a 44-year-old protester" is an age, not a period of time.
+                return None
+            while self.hyphen(end) and self.is_(end + 1, "long"):
                 end += 2
             return end, Expr(
                 "literal", timex_type="DURATION", value=duration_value(amount, unit), mod=mod
@@ -682,17 +940,31 @@ class _Scanner:
                 return end + 1, Expr("literal", timex_type="DATE", value="PAST_REF", mod=mod)
             if amount != int(amount):
                 return None
-            return end + 1, Expr("relative", unit=unit, offset=-int(amount), mod=mod)
+            return end + 1, Expr(
+                "relative",
+                unit=unit,
+                offset=-int(amount),
+                mod=mod,
+                compare=unit == "year" and amount == 1,
+            )
         if self.is_(end, "earlier", "later") and amount is not None and amount == int(amount):
             sign = -1 if self.low(end) == "earlier" else 1
             return end + 1, Expr(
-                "relative", unit=unit, offset=sign * int(amount), anaphoric=True, mod=mod
+                "relative",
+                unit=unit,
+                offset=sign * int(amount),
+                anaphoric=True,
+                mod=mod,
+                compare=unit == "year" and amount == 1 and sign == -1,
             )
         if (
             self.low(j) in ("a", "an")
             and not plural
             and self.is_(i - 1, "per", "once", "twice", "times")
         ):
+            return None
+        if self.low(j) in ("a", "an") and not plural and self._rate_before(i):
+            # "$1.76 a year", "four flights a week": a rate, not a period.
             return None
         return end, Expr(
             "literal", timex_type="DURATION", value=duration_value(amount, unit), mod=mod
@@ -711,6 +983,11 @@ class _Scanner:
     def r_set(self, i: int) -> Hit | None:
         lower = self.low(i)
         if lower in V.FREQUENCY_ADVERBS and self.t[i].kind == "word":
+            if lower == "quarterly" and self.is_(i - 1, "its", "a", "the", "regular", "initial"):
+                # "its quarterly dividend": a kind of payment, not a recurrence.
+                return None
+            if self.is_(i - 1, "average"):
+                return None
             return i + 1, Expr("literal", timex_type="SET", value=V.FREQUENCY_ADVERBS[lower])
         if lower in ("every", "each"):
             j = i + 1
@@ -868,28 +1145,33 @@ class _Scanner:
             self.r_season,
             self.r_shift,
             self.r_deictic,
+            self.r_weekday,
         )
 
-    def _near_cue(self) -> list[bool]:
-        """Whether a cue token lies within ``_MAX_LEAD`` tokens at or after each token."""
+    def _lead(self) -> list[int]:
+        """How many tokens after each token the next cue token is (0: it is one)."""
         if self.cues is None:
-            return [True] * self.n
-        near = [False] * self.n
-        last = -(10**9)
+            return [0] * self.n
+        lead = [0] * self.n
+        last = 10**9
         for i in range(self.n - 1, -1, -1):
             if self.cues[i]:
                 last = i
-            near[i] = last - i <= _MAX_LEAD
-        return near
+            lead[i] = last - i
+        return lead
 
     def scan(self) -> list[Mention]:
         mentions: list[Mention] = []
-        near = self._near_cue()
+        lead = self._lead()
         by_start = _RULES_BY_START
         i = 0
         while i < self.n:
             tok = self.t[i]
-            rules = by_start.get(tok.lower if tok.kind == "word" else tok.kind) if near[i] else None
+            rules = None
+            if lead[i] <= _MAX_LEAD:
+                key = tok.lower if tok.kind == "word" else tok.kind
+                if lead[i] <= _USUAL_LEAD or key in _LONG_LEADS:
+                    rules = by_start.get(key)
             if rules is None:
                 i += 1
                 continue
@@ -926,6 +1208,12 @@ _STARTS: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (("a", "an"), ("r_set",)),
     (V.SEASONS, ("r_season",)),
     (V.SHIFT_WORDS, ("r_season", "r_weekday", "r_deictic", "r_shift")),
+    (_MONTH_SHIFTS, ("r_shift_month",)),
+    (_YEAR_SHIFTS, ("r_quarter",)),
+    (("earlier", "later", "more", "current"), ("r_deictic",)),
+    (("year",), ("r_compare",)),
+    (("fiscal",), ("r_quarter", "r_year")),
+    (("nineteen",), ("r_year",)),
     (V.DEICTIC_DAYS, ("r_deictic",)),
     (V.REFERENCE_WORDS, ("r_deictic",)),
     (("tonight", "recent"), ("r_deictic",)),
@@ -949,6 +1237,7 @@ _STARTS: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
             "r_shift",
             "r_quantity",
             "r_modified",
+            "r_period",
         ),
     ),
     # Token kinds other than words.
@@ -966,11 +1255,14 @@ _RULE_ORDER: Final = (
     "r_decade",
     "r_century",
     "r_quarter",
+    "r_period",
     "r_season",
+    "r_shift_month",
     "r_weekday",
     "r_deictic",
     "r_shift",
     "r_quantity",
+    "r_compare",
     "r_bare_units",
     "r_set",
     "r_clock",
@@ -1002,11 +1294,15 @@ _DIGIT_CUES: Final = re.compile(
 _ASCII_WORD: Final = re.compile(r"[a-z]+")
 #: Characters tokenized on each side of a cue: room for the longest modifiers
 #: ("no more than the last twenty four hours", "the winter of nineteen ninety-four").
-_BEFORE: Final = 40
+_BEFORE: Final = 32
 #: Most tokens an expression may have before its first cue ("no more than the
 #: last twenty-four hours").
 _MAX_LEAD: Final = 8
-_AFTER: Final = 25
+#: ... and for expressions that do not start with a quantity modifier
+#: ("the comparable year-ago quarter", "the last twenty four hours").
+_USUAL_LEAD: Final = 5
+_LONG_LEADS: Final = frozenset(w[0] for w in V.QUANTITY_MODIFIERS)
+_AFTER: Final = 20
 
 
 def _cue_positions(text: str) -> list[int]:
@@ -1044,10 +1340,7 @@ def _windows(text: str, positions: list[int]) -> list[tuple[int, int]]:
             windows.append((start, end))
     cut: list[tuple[int, int]] = []
     for start, end in windows:
-        if start <= 0:
-            start = 0
-        else:
-            start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+        start = 0 if start <= 0 else max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
         if end >= size:
             end = size
         else:

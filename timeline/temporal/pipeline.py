@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from .matcher import Mention, find_mentions
@@ -14,7 +15,7 @@ class Analysed:
     """A mention, its resolved timex, and the tense of its clause (worked out on first use:
     most mentions are resolved without it)."""
 
-    __slots__ = ("mention", "timex", "_text", "_tense")
+    __slots__ = ("_tense", "_text", "mention", "timex")
 
     def __init__(self, mention: Mention, text: str) -> None:
         self.mention = mention
@@ -29,12 +30,16 @@ class Analysed:
         return self._tense
 
 
+def _tense_of(item: Analysed) -> Callable[[], str]:
+    return lambda: item.tense
+
+
 def analyse(text: str, anchor: date | None, not_after: date | None) -> list[Analysed]:
     _, mentions = find_mentions(text)
     resolver = Resolver(anchor, not_after)
     results = []
     for mention in mentions:
         item = Analysed(mention, text)
-        item.timex = resolver.resolve(mention, text, lambda item=item: item.tense)
+        item.timex = resolver.resolve(mention, text, _tense_of(item))
         results.append(item)
     return results

@@ -7,7 +7,7 @@ caller passes, and without one it stays unresolved.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Final
 
@@ -79,6 +79,8 @@ class Resolver:
         self.anchor = anchor
         self.not_after = not_after
         self.history: list[tuple[date, str]] = []
+        #: Quarters the text has named, latest last: the period a report is about.
+        self.quarters: list[date] = []
 
     def resolve(self, mention: Mention, text: str, tense: Callable[[], str]) -> Timex:
         """``tense`` gives the clause's tense; it is only asked when the value depends on it."""
@@ -95,9 +97,12 @@ class Resolver:
                 mod=expr.mod,
             )
         try:
-            resolved = (
-                self._calendar(expr, tense) if expr.kind == "calendar" else self._relative(expr)
-            )
+            if expr.kind == "calendar":
+                resolved = self._calendar(expr, tense)
+            elif expr.kind == "focus":
+                resolved = self._focus(expr)
+            else:
+                resolved = self._relative(expr)
         except (ValueError, OverflowError):
             # Arithmetic that leaves the calendar (year 0, "3000 years ago" near
             # year 1000): the expression is real but has no representable date.
@@ -108,8 +113,11 @@ class Resolver:
             timex_type = "TIME"
             clock = expr.daypart or f"{expr.hour:02d}:{expr.minute or 0:02d}"
             value = f"{value}T{clock}" if resolved.precision == "day" else f"XXXX-XX-XXT{clock}"
-        if resolved.start is not None:
+        if resolved.start is not None and not expr.compare:
+            # A comparison ("a year earlier") is not what later anaphora count from.
             self.history.append((resolved.start, resolved.precision))
+            if resolved.precision == "quarter":
+                self.quarters.append(resolved.start)
         return Timex(
             mention.start_char,
             mention.end_char,
@@ -134,9 +142,12 @@ class Resolver:
             return _Date(f"{e.decade:03d}", *bounds(first, "decade"), "decade", "explicit")
         if e.year is not None:
             return self._explicit(e)
+        if e.year_offset is not None and (e.month is not None or e.part is not None):
+            return self._year_offset(e)
         if e.month is not None and e.day is not None and e.weekday is not None:
             return self._weekday_year(e.month, e.day, e.weekday)
-        tense = tense_of()
+        # A last/this/next period does not depend on the clause's tense.
+        tense = tense_of() if e.shift is None else T.NONE
         if e.month is not None and e.day is not None:
             return self._year_inferred(e.month, e.day, tense)
         if e.month is not None:
@@ -178,6 +189,35 @@ class Resolver:
             return _Date(f"{e.year:04d}-{e.part}", start, end, _part_precision(e.part), "explicit")
         first = date(e.year, 1, 1)
         return _Date(f"{e.year:04d}", *bounds(first, "year"), "year", "explicit")
+
+    def _year_offset(self, e: Expr) -> _Date:
+        """ "January this year", "this year's third quarter"."""
+        assert e.year_offset is not None
+        placeholder = f"XXXX-{e.part}" if e.part else f"XXXX-{e.month:02d}"
+        precision = _part_precision(e.part) if e.part else "month"
+        if self.anchor is None:
+            return _Date(placeholder, None, None, precision, "unresolved")
+        year = self.anchor.year + e.year_offset
+        explicit = self._explicit(replace(e, year=year))
+        return replace(explicit, basis="relative")
+
+    def _last_quarter(self) -> date | None:
+        """The quarter a report is about: the last one it named, else the last one
+        completed before the anchor."""
+        if self.quarters:
+            return self.quarters[-1]
+        if self.anchor is None:
+            return None
+        first, _ = bounds(self.anchor, "quarter")
+        return bounds(first - timedelta(days=1), "quarter")[0]
+
+    def _focus(self, e: Expr) -> _Date:
+        quarter = self._last_quarter()
+        if quarter is None:
+            return _Date("XXXX-QX", None, None, "quarter", "unresolved")
+        year = e.year if e.year is not None else quarter.year - (1 if e.compare else 0)
+        start, end = bounds(quarter.replace(year=year), "quarter")
+        return _Date(iso_at_precision(start, "quarter"), start, end, "quarter", "relative")
 
     def _weekday_year(self, month: int, day: int, weekday: int) -> _Date:
         reference = self.anchor or self.not_after
@@ -259,7 +299,12 @@ class Resolver:
             chosen = current
         elif tense == T.PAST and current[0] > anchor:
             chosen = max(c for c in candidates if c[0] <= anchor)
-        elif tense == T.FUTURE and current[1] < anchor:
+        elif (
+            tense == T.FUTURE
+            and current[1] < anchor
+            and (precision != "quarter" or anchor - current[1] > _HALF_YEAR)
+        ):
+            # A quarter reported on a few weeks after it ended is still "the third quarter".
             chosen = min(c for c in candidates if c[1] >= anchor)
         elif tense == T.NONE and containing is None:
             # No tense to go by: the nearest occurrence ("in December" written in February).
@@ -311,6 +356,9 @@ class Resolver:
 
     def _relative(self, e: Expr) -> _Date:
         assert e.unit is not None and e.offset is not None
+        if e.compare and self.quarters:
+            # "a year earlier" in a report on a quarter: that quarter a year before.
+            return self._focus(e)
         precision = UNIT_PRECISION[e.unit]
         reference = self._reference(precision) if e.anaphoric else self.anchor
         if reference is None:

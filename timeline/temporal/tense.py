@@ -21,6 +21,7 @@ _BE_FORMS: Final = frozenset({"be", "being"})
 _PAST_AUX: Final = frozenset({"was", "were", "been", "has", "have", "had"})
 _PRESENT_AUX: Final = frozenset({"is", "are", "am", "'s"})
 _WINDOW: Final = 12
+_DETERMINERS: Final = frozenset({"a", "an", "the", "its", "their", "his", "her", "still", "newly"})
 
 
 def _cue(tokens: list[Token], i: int) -> str | None:
@@ -47,6 +48,9 @@ def _cue(tokens: list[Token], i: int) -> str | None:
     if not past_form:
         return None
     aux = tokens[i - 1].lower if i > 0 else ""
+    if aux in _DETERMINERS and word not in V.PAST_MARKERS:
+        # "a still unspecified date", "the expected rise": an adjective, not a verb.
+        return None
     if aux in _BE_FORMS or aux == "to":
         # "will be held", "to be released": the auxiliary further left decides.
         return None
@@ -86,7 +90,7 @@ def clause_tense(tokens: list[Token], first: int, last: int) -> str:
 
 #: Characters read on each side of a mention for its tense: more than
 #: ``_WINDOW`` tokens of ordinary prose.
-_REACH: Final = 100
+_REACH: Final = 75
 
 
 def _search(tokens: list[Token], indices: range) -> str | None:

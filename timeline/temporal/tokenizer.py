@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Final
+from typing import Final, NamedTuple
 
 # Order matters: longer, more specific shapes first so "2024-12-11" stays whole
 # and "7.3" or "2,000" never splits into something that looks like a day. Words
@@ -11,7 +11,7 @@ from typing import Final
 # No IGNORECASE: it slows every branch down; the few letters are spelled out.
 _TOKEN_RE: Final = re.compile(
     r"""
-    (?P<word>(?![aApP][mM]\b|[aApP]\.[mM]|[A-Za-z]\.[A-Za-z])[^\W\d_]+(?:['’][^\W\d_]+)*)
+    (?P<word>(?![aApP][mM]\b|[aApP]\.[mM]|[A-Za-z]\.[A-Za-z])[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)*)
   | (?P<iso>\d{4}-\d{2}-\d{2})(?![\d-])
   | (?P<clock>\d{1,2}:\d{2})(?!:?\d)
   | (?P<decade>\d{3}0['’]?[sS]|['’]\d0[sS])\b
@@ -26,26 +26,16 @@ _TOKEN_RE: Final = re.compile(
 )
 
 
-class Token:
-    """One token; a plain slotted class because a frozen dataclass is slow to build."""
+class Token(NamedTuple):
+    """One token. A named tuple: built at C speed, and most text is tokens."""
 
-    __slots__ = ("text", "lower", "kind", "start", "end", "joined")
-
-    def __init__(
-        self, text: str, lower: str, kind: str, start: int, end: int, joined: bool
-    ) -> None:
-        self.text = text
-        self.lower = lower
-        self.kind = (
-            kind  # iso, clock, decade, ordinal, number, ampm, initials, word, newline, punct
-        )
-        self.start = start
-        self.end = end
-        #: True when the token touches the previous one ("Dec" + ".", "mid" + "-").
-        self.joined = joined
-
-    def __repr__(self) -> str:
-        return f"Token({self.text!r}, {self.kind}, {self.start})"
+    text: str
+    lower: str
+    kind: str  # iso, clock, decade, ordinal, number, ampm, initials, word, newline, punct
+    start: int
+    end: int
+    #: True when the token touches the previous one ("Dec" + ".", "mid" + "-").
+    joined: bool
 
     @property
     def is_title(self) -> bool:
@@ -61,6 +51,9 @@ class Token:
         return None
 
 
+_new_token = tuple.__new__
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """Tokens of ``text[start:end]``, with offsets into the whole ``text``."""
     tokens: list[Token] = []
@@ -69,6 +62,6 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         piece = match.group()
         s, e = match.span()
-        append(Token(piece, piece.lower(), match.lastgroup or "", s, e, s == previous_end))
+        append(_new_token(Token, (piece, piece.lower(), match.lastgroup, s, e, s == previous_end)))
         previous_end = e
     return tokens

@@ -265,11 +265,8 @@ REFERENCE_WORDS: Final[dict[str, str]] = {
     "now": "PRESENT_REF",
     "currently": "PRESENT_REF",
     "nowadays": "PRESENT_REF",
-    "presently": "PRESENT_REF",
     "recently": "PAST_REF",
     "lately": "PAST_REF",
-    "previously": "PAST_REF",
-    "formerly": "PAST_REF",
 }
 
 #: Determiners that shift a named period: "last week", "next month", "this year".
@@ -304,6 +301,8 @@ YEAR_CONTEXT_WORDS: Final[frozenset[str]] = frozenset(
         "or",
         "between",
         "circa",
+        "for",
+        "into",
         "early",
         "late",
         "mid",
@@ -398,6 +397,13 @@ FUTURE_MARKERS: Final[frozenset[str]] = frozenset(
         "tomorrow",
         "would",
         "going",
+        "payable",
+        "effective",
+        "expects",
+        "expect",
+        "hopes",
+        "intend",
+        "aim",
     }
 )
 
@@ -582,7 +588,7 @@ CUE_WORDS: Final[frozenset[str]] = frozenset(
     | set(REFERENCE_WORDS)
     | set(FREQUENCY_ADVERBS)
     | {"tonight", "noon", "midday", "midnight", "past", "future", "present", "recent", "current"}
-    | {"half"}
+    | {"half", "period", "fiscal", "nineteen"}
 )
 #: Cue words that only count capitalised: "may", "march", "sun", "wed" are common words.
 CAPITALISED_CUES: Final[frozenset[str]] = frozenset(
