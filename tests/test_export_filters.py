@@ -59,7 +59,8 @@ def titles(db: Path, *args: str) -> set[str]:
         # Places by the event's location or a linked place, name or alias.
         (("--place", "doha"), {"Meeting in Doha", "Meeting in Doha: Ministry of Foreign Affairs"}),
         (("--place", "Teheran"), {"Meeting in Tehran: Pakistan, Iran"}),
-        (("--place", "Iran"), IRAN),
+        # A country takes in its places; countries merely mentioned are not places.
+        (("--place", "Iran"), {"Meeting in Tehran: Pakistan, Iran"}),
         (("--place", "Badakhshan"), {UNPLACED}),
         (("--document", "span.md"), {"Meeting in Doha"}),
         (("--document", "nowhere.md"), set()),

@@ -167,12 +167,17 @@ class Filters:
             )
             params.extend([self.actor.casefold()] * 2)
         if self.place:
+            # A country takes in the places within it: --place Iran finds Tehran's events.
             clauses.append(
                 f"({_CASEFOLD}(events.location) = ?"
                 " or exists (select 1 from event_places where event_places.event_id = events.id"
-                f" and event_places.entity_id in ({_NAMED})))"
+                f" and event_places.entity_id in ({_NAMED}))"
+                " or exists (select 1 from event_places"
+                " join entities as inside on inside.id = event_places.entity_id"
+                " where event_places.event_id = events.id and inside.country in"
+                f" (select country from entities where kind = 'country' and id in ({_NAMED}))))"
             )
-            params.extend([self.place.casefold()] * 3)
+            params.extend([self.place.casefold()] * 5)
         if self.document:
             clauses.append("(documents.name = ? or documents.id = ?)")
             params.extend([self.document] * 2)

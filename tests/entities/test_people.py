@@ -24,6 +24,7 @@ def _people(text: str) -> list[str]:
         ("The envoy met on Friday with Dilnoza Karimova in Tashkent.", "Dilnoza Karimova"),
         ("Pavel Orlov, who leads the mission, declined to comment.", "Pavel Orlov"),
         ("According to Zahir Qadiri the border is shut.", "Zahir Qadiri"),
+        ("Uzbekistan's new envoy to Kabul, Botir Usmonov, arrived on Monday.", "Botir Usmonov"),
     ],
 )
 def test_names_with_a_cue_are_people(text: str, name: str) -> None:

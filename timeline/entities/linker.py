@@ -12,6 +12,9 @@ from timeline.entities.types import Entity, Mention
 from timeline.entities.vocabulary import Vocabulary, load_vocabulary, slug
 from timeline.sentences import Sentence
 
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+#: How many sentences back a pronoun may find its person.
+PRONOUN_REACH = 3
 _ANAPHOR = re.compile(r"\b[Tt]he (?P<noun>[a-z][a-z-]+)\b(?! [A-Z])")
 
 
@@ -62,7 +65,42 @@ def link_document(text: str, sentences: Sequence[Sentence]) -> DocumentEntities:
     mentions = sorted(mentions + people, key=lambda m: m.start_char)
     mentions = sorted(mentions + _anaphora(text, mentions, vocabulary), key=lambda m: m.start_char)
     by_sentence = _by_sentence(mentions, sentences)
+    by_sentence = _with_pronouns(text, sentences, by_sentence)
     return DocumentEntities(tuple(sentences), tuple(tuple(s) for s in by_sentence))
+
+
+def _with_pronouns(
+    text: str, sentences: Sequence[Sentence], by_sentence: list[list[Mention]]
+) -> list[list[Mention]]:
+    """Link "he" and "she" to a person named shortly before.
+
+    The antecedent is the first person named in the closest sentence that
+    names one (or earlier in the same sentence): news copy names a subject and
+    goes on with a pronoun ("Lavrov met Masadykov ... He said ..." is Lavrov).
+    Best effort, like every anaphor here; names carry no gender to check.
+    """
+    linked = []
+    for index, sentence in enumerate(sentences):
+        mentions = list(by_sentence[index])
+        for match in _PRONOUN.finditer(text, sentence.start_char, sentence.end_char):
+            person = next(
+                (m.entity for m in mentions
+                 if m.entity.kind == "person" and m.end_char <= match.start()),
+                None,
+            ) or _last_subject(by_sentence, index)
+            if person is not None:
+                mentions.append(Mention(match.start(), match.end(), match.group(), person,
+                                        "anaphor"))
+        linked.append(sorted(mentions, key=lambda m: m.start_char))
+    return linked
+
+
+def _last_subject(by_sentence: list[list[Mention]], index: int) -> Entity | None:
+    for previous in range(index - 1, max(-1, index - 1 - PRONOUN_REACH), -1):
+        for mention in by_sentence[previous]:
+            if mention.entity.kind == "person":
+                return mention.entity
+    return None
 
 
 def _by_sentence(mentions: list[Mention], sentences: Sequence[Sentence]) -> list[list[Mention]]:

@@ -111,6 +111,12 @@ def has_person_cue(text: str, run: NameRun, *, sentence_start: int = 0) -> bool:
         return True  # "Foreign Minister Sergei Lavrov", "the group's leader, X"
     if last in words.reporting_verbs or before.rstrip().casefold().endswith("according to"):
         return True  # "said Gul Hassan"
+    if before.rstrip().endswith(","):
+        # "Kazakhstan's new ambassador to Afghanistan, Yerkin Tokumov, arrived": the name
+        # stands in apposition to a role phrase just before it.
+        phrase = before.rstrip()[:-1].rsplit(",", 1)[-1]
+        if any(w.casefold() in words.heads for w in _WORD.findall(phrase)[-6:]):
+            return True
     if last == "with" and re.search(r"\b(?:met|meet|meets|meeting|talks)\b", before):
         return True
     following = _WORD.findall(after[:40])

@@ -139,11 +139,18 @@ class Extractor:
         trigger = min(attachment.triggers, key=lambda t: t.start)
         location = find_location(context.text, mentions, trigger, sentence)
         spoken = attribution_start(context.text, sentence, trigger)
+        # Countries named in passing ("Iran became a member") are actors, not places; a
+        # country is a place only as where the event happened.
         places = tuple(
             _unique(
-                m.entity
-                for m in mentions
-                if m.entity.kind in PLACE_KINDS and (spoken is None or m.start_char < spoken)
+                [
+                    *([location] if location is not None else []),
+                    *(
+                        m.entity
+                        for m in mentions
+                        if m.entity.kind == "place" and (spoken is None or m.start_char < spoken)
+                    ),
+                ]
             )
         )
         participants = self.participants(context.text, mentions, trigger, location)

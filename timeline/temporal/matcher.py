@@ -1134,6 +1134,14 @@ class _Scanner:
             return None
         return best[0], replace(best[1], mod=mod)
 
+    def _may_follow_the(self, i: int) -> bool:
+        """Whether any rule starting at "the" can go on with token ``i``: most "the"s
+        near a cue start an ordinary noun phrase, and ten rules would each reject it."""
+        if i >= self.n:
+            return False
+        tok = self.t[i]
+        return tok.kind in _AFTER_THE_KINDS or (tok.kind == "word" and tok.lower in _AFTER_THE)
+
     @property
     def modifiable_rules(self) -> tuple[Callable[[int], Hit | None], ...]:
         return (
@@ -1172,6 +1180,8 @@ class _Scanner:
                 key = tok.lower if tok.kind == "word" else tok.kind
                 if lead[i] <= _USUAL_LEAD or key in _LONG_LEADS:
                     rules = by_start.get(key)
+                if key == "the" and not self._may_follow_the(i + 1):
+                    rules = None
             if rules is None:
                 i += 1
                 continue
@@ -1283,6 +1293,21 @@ def _dispatch() -> dict[str, tuple[Rule, ...]]:
 
 
 _RULES_BY_START: Final = _dispatch()
+#: Every token that a rule starting at "the" reads next (see each rule's "the" branch).
+_AFTER_THE_KINDS: Final = frozenset({"number", "ordinal", "decade"})
+_AFTER_THE: Final = frozenset(
+    set(V.ORDINALS)
+    | set(V.SEASONS)
+    | set(V.SHIFT_WORDS)
+    | set(V.NUMBER_WORDS)
+    | V.VAGUE_QUANTITIES
+    | set(V.PART_MODIFIERS)
+    | set(V.PART_PHRASES)
+    | _PERIOD_ADJECTIVES
+    | set(_REF_NOUNS)
+    | {"fiscal", "most", "year", "quarter", "period", "weekend", "same", "latest"}
+    | {"near", "distant", "recent", "immediate"}
+)
 
 
 #: Digit shapes that can carry a temporal expression on their own: a year or an
