@@ -24,7 +24,7 @@ import sqlite_utils
 
 from .curation import Addition, Correction, Curation
 from .documents import stable_id
-from .entities.vocabulary import slug
+from .entities.vocabulary import load_vocabulary, slug
 from .isodates import IsoSpan
 
 #: Reports of one event may date it a day apart (time zones, late reports).
@@ -45,7 +45,7 @@ BASIS_RANK = {"explicit": 0, "weekday-year": 1, "year-inferred": 2, "weekday": 3
 _WEAK_ENTITY_PREFIX = "country:"
 
 _MENTIONS_SQL = """
-select event_mentions.*, documents.name as document_name, documents.url as document_url
+select event_mentions.*, documents.name as document_name, documents.source as document_source
 from event_mentions join documents on documents.id = event_mentions.document_id
 order by event_mentions.event_type, event_mentions.start_date, event_mentions.id
 """
@@ -84,9 +84,11 @@ def consolidate(db: sqlite_utils.Database, curation: Curation | None = None) -> 
     mention_events: dict[str, tuple[str | None, int]] = {}
     found_ids: set[str] = set()
 
+    countries = _country_names(db)
+
     def emit(cluster: _Cluster) -> None:
         found_ids.update(cluster.ids)
-        built = _build_event(cluster, curation, report)
+        built = _build_event(cluster, curation, report, countries)
         event_id = built[0]["id"] if built else None
         primary = built[0] if built else None
         for mention in cluster.mentions:
@@ -222,8 +224,22 @@ def _primary(mentions: list[dict[str, Any]]) -> dict[str, Any]:
     )
 
 
+def _country_names(db: sqlite_utils.Database) -> dict[str, str]:
+    """The name of the country each place or country entity lies in, by entity id."""
+    entities = load_vocabulary().entities
+    names = {}
+    for row in db.query("select id, country from entities where country is not null"):
+        country = entities.get(f"country:{row['country']}")
+        if country is not None:
+            names[row["id"]] = country.name
+    return names
+
+
 def _build_event(
-    cluster: _Cluster, curation: Curation, report: ConsolidationReport
+    cluster: _Cluster,
+    curation: Curation,
+    report: ConsolidationReport,
+    countries: dict[str, str],
 ) -> tuple[dict[str, Any], list[tuple[str, str]], list[tuple[str, str]]] | None:
     mentions = cluster.mentions
     ids = cluster.ids
@@ -266,6 +282,11 @@ def _build_event(
     row["origin"] = "extracted"
     actors = _union_pairs(m["participants"] for m in _primary_first(mentions, primary))
     places = _union_pairs(m["place_ids"] for m in _primary_first(mentions, primary))
+    row["source"] = primary["document_source"]
+    located = [entity for entity, role in places if role == "location"] or [
+        entity for entity, _ in places
+    ]
+    row["country"] = next((countries[e] for e in located if e in countries), None)
     curated: dict[str, str] = {}
     for correction in curation.corrections:
         if correction.event in ids:
@@ -364,6 +385,8 @@ def _added_event(
         "mentions": 0,
         "date_conflict": 0,
         "origin": "curated",
+        "source": addition.url,
+        "country": None,
         "curated": json.dumps({"event": addition.rule}),
     }
     _set_dates(row, addition.start, addition.end)

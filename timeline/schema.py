@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlite_utils
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass(frozen=True)
@@ -145,6 +145,8 @@ TABLES: tuple[TableSpec, ...] = (
             "extractor": str,
             "extractor_version": str,
             "confidence": float,
+            "country": str,
+            "source": str,
             "sources": int,
             "mentions": int,
             "date_conflict": int,
@@ -164,6 +166,8 @@ TABLES: tuple[TableSpec, ...] = (
             ("document_id",),
             ("start_date",),
             ("location",),
+            ("country",),
+            ("source",),
         ),
         fts=("title", "evidence"),
     ),

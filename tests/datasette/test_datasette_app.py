@@ -68,6 +68,8 @@ def test_configured_facets_appear_on_the_events_table(fetch: Fetch) -> None:
         "actors",
         "places",
         "location",
+        "country",
+        "source",
         "document_id",
     }
     counts = {

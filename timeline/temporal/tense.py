@@ -69,25 +69,6 @@ def _is_break(tokens: list[Token], i: int) -> bool:
     return not (tok.text == "." and tok.joined and i > 0 and tokens[i - 1].lower in V.ABBREVIATIONS)
 
 
-def clause_tense(tokens: list[Token], first: int, last: int) -> str:
-    """PAST, FUTURE or NONE for the mention covering tokens[first:last]."""
-    floor = max(0, first - _WINDOW)
-    for i in range(first - 1, floor - 1, -1):
-        if _is_break(tokens, i):
-            break
-        cue = _cue(tokens, i)
-        if cue is not None:
-            return cue
-    ceiling = min(len(tokens), last + _WINDOW)
-    for i in range(last, ceiling):
-        if _is_break(tokens, i):
-            break
-        cue = _cue(tokens, i)
-        if cue is not None:
-            return cue
-    return NONE
-
-
 #: Characters read on each side of a mention for its tense: more than
 #: ``_WINDOW`` tokens of ordinary prose.
 _REACH: Final = 75
@@ -103,23 +84,48 @@ def _search(tokens: list[Token], indices: range) -> str | None:
     return None
 
 
-def tense_at(text: str, start_char: int, end_char: int) -> str:
-    """``clause_tense`` of the mention at ``text[start_char:end_char]``, tokenizing only
-    the text around it, and the text after it only when the text before has no cue."""
+def _bounds(text: str, start_char: int, end_char: int) -> tuple[int, int]:
+    """The text ``tense_in`` reads around a mention, cut at whitespace like the matcher's
+    windows so that both tokenize it the same way."""
     low = max(0, start_char - _REACH)
     if low > 0:
         low = max(text.rfind(" ", 0, low), text.rfind("\n", 0, low)) + 1
-    before = tokenize(text, low, start_char)
-    found = _search(before, range(len(before) - 1, max(-1, len(before) - 1 - _WINDOW), -1))
-    if found is not None and found != NONE:
-        return found
     high = min(len(text), end_char + _REACH)
     if high < len(text):
         ends = [k for k in (text.find(" ", high), text.find("\n", high)) if k >= 0]
         high = min(ends) if ends else len(text)
+    return low, high
+
+
+def _is_gap(tok: Token) -> bool:
+    """The empty token the matcher puts between two windows of text."""
+    return tok.kind == "newline" and tok.start == tok.end
+
+
+def tense_in(text: str, tokens: list[Token], first: int, last: int) -> str:
+    """PAST, FUTURE or NONE for the mention covering ``tokens[first:last]``: the nearest cue
+    within ``_WINDOW`` tokens of the same clause, looking back first, then ahead.
+
+    ``tokens`` are the matcher's windows of ``text``; they are reused, and only the text a
+    window leaves out is tokenized, the text after the mention only when needed."""
+    start_char, end_char = tokens[first].start, tokens[last - 1].end
+    low, high = _bounds(text, start_char, end_char)
+    opening = first
+    while opening > 0 and not _is_gap(tokens[opening - 1]):
+        opening -= 1
+    window_start = tokens[opening].start if opening < first else start_char
+    before = tokenize(text, low, window_start) if low < window_start else []
+    before += [tok for tok in tokens[opening:first] if tok.start >= low]
+    found = _search(before, range(len(before) - 1, max(-1, len(before) - 1 - _WINDOW), -1))
+    if found is not None and found != NONE:
+        return found
+    closing = last
+    while closing < len(tokens) and not _is_gap(tokens[closing]):
+        closing += 1
     # The mention's own tokens come along: a cue right after it looks one token back.
-    tokens = tokenize(text, start_char, high)
-    last = 0
-    while last < len(tokens) and tokens[last].end <= end_char:
-        last += 1
-    return _search(tokens, range(last, min(len(tokens), last + _WINDOW))) or NONE
+    after = [tok for tok in tokens[first:closing] if tok.end <= high]
+    window_end = tokens[closing - 1].end
+    if window_end < high:
+        after += tokenize(text, window_end, high)
+    start = last - first
+    return _search(after, range(start, min(len(after), start + _WINDOW))) or NONE
