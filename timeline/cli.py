@@ -68,6 +68,25 @@ def published_option(function: F) -> F:
     )(function)
 
 
+def jobs_option(function: F) -> F:
+    return click.option(
+        "-j",
+        "--jobs",
+        type=click.IntRange(min=1),
+        default=1,
+        show_default=True,
+        help="Analyse articles in this many processes.",
+    )(function)
+
+
+def strict_option(unit: str) -> Callable[[F], F]:
+    return click.option(
+        "--strict/--keep-going",
+        default=False,
+        help=f"Stop at the first bad {unit}, or (the default) go on and report failures.",
+    )
+
+
 def curation_option(function: F) -> F:
     return click.option(
         "--curation",
@@ -107,11 +126,7 @@ def cli() -> None:
 @db_option()
 @published_option
 @as_of_option
-@click.option(
-    "--strict/--keep-going",
-    default=False,
-    help="Stop at the first bad file, or (the default) build the rest and report failures.",
-)
+@strict_option("file")
 @click.option(
     "--max-bytes",
     type=click.IntRange(min=1),
@@ -119,14 +134,7 @@ def cli() -> None:
     show_default=True,
     help="Refuse files larger than this.",
 )
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Analyse articles in this many processes.",
-)
+@jobs_option
 @click.option("--force", is_flag=True, help="Analyse unchanged articles again.")
 @click.option(
     "--prune", is_flag=True, help="Remove documents whose files were not seen in this build."
@@ -215,19 +223,8 @@ def _progress(files: list[Path]) -> Iterator[Path]:
 )
 @published_option
 @as_of_option
-@click.option(
-    "--strict/--keep-going",
-    default=False,
-    help="Stop at the first bad file, or (the default) go on and report failures.",
-)
-@click.option(
-    "-j",
-    "--jobs",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
-    help="Analyse articles in this many processes.",
-)
+@strict_option("file")
+@jobs_option
 def extract(
     paths: tuple[Path, ...],
     output: Any,
@@ -259,11 +256,7 @@ def extract(
     "files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
 @db_option()
-@click.option(
-    "--strict/--keep-going",
-    default=False,
-    help="Stop at the first bad line, or (the default) load the rest.",
-)
+@strict_option("line")
 @curation_option
 def load(files: tuple[Path, ...], db_path: Path, strict: bool, curation: Path) -> None:
     """Merge JSON Lines written by "timeline extract" into the database, atomically.

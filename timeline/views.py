@@ -9,20 +9,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+from .formats.dates import MONTHS
 
 
 def _month_name(two_digits: str, length: int | None = None) -> str:

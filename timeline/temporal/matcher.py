@@ -1196,7 +1196,105 @@ class _Scanner:
             end, expr = best
             mentions.append(Mention(i, end, tok.start, self.t[end - 1].end, expr))
             i = end
-        return mentions
+        return self._link_ranges(mentions)
+
+    def _range_day(self, i: int) -> int | None:
+        """The day a bare number at ``i`` names when it ends or starts a range of days."""
+        dy = self.day(i)
+        if dy is None or self.month(dy[0]) is not None:
+            return None
+        return dy[1]
+
+    def _link_ranges(self, mentions: list[Mention]) -> list[Mention]:
+        """Complete the ends of a range of days from each other, as a reader does.
+
+        "from March 3 to March 6, 2025": the first date takes the second's year.
+        "March 3-6, 2025" and "3-6 March 2025": the bare day is a date of its own
+        (TimeML tags each end) with the named month and year.
+        """
+        linked: list[Mention] = []
+        for k, mention in enumerate(mentions):
+            if not _is_day_date(mention.expr):
+                linked.append(mention)
+                continue
+            head = self._range_head(mention)
+            if head is not None and (not linked or linked[-1].last <= head.first):
+                linked.append(head)
+            nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+            tail = self._range_tail(mention, nxt)
+            if tail is not None and tail.expr.year is not None:
+                expr = mention.expr
+                assert expr.month is not None and tail.expr.month is not None
+                year = tail.expr.year
+                if (expr.month, expr.day or 0) > (tail.expr.month, tail.expr.day or 0):
+                    # "from December 28 to January 3, 2025"
+                    year -= 1
+                if expr.year is None:
+                    mention = replace(mention, expr=replace(expr, year=year))
+            linked.append(mention)
+            if tail is not None and tail is not nxt:
+                linked.append(tail)
+        return linked
+
+    def _range_head(self, mention: Mention) -> Mention | None:
+        """The bare first day of "3-6 March" or "from 3 to 6 March", as a date."""
+        expr = mention.expr
+        before = mention.first - 2
+        if before < 0 or not self._range_link(before + 1):
+            return None
+        day = self._range_day(before)
+        if day is None or not (self.hyphen(before + 1) or self.is_(before - 1, "from", "between")):
+            return None
+        assert expr.month is not None
+        if day >= (expr.day or 0) or not _valid(expr.year or 2024, expr.month, day):
+            return None
+        tok = self.t[before]
+        return Mention(before, before + 1, tok.start, tok.end, replace(expr, day=day, weekday=None))
+
+    def _range_tail(self, mention: Mention, nxt: Mention | None) -> Mention | None:
+        """The date ending a range that starts with ``mention``: the next mention right
+        after "to"/"-"/"and", or a bare day there ("March 3-6, 2025")."""
+        end = mention.last
+        if not self._range_link(end):
+            return None
+        if nxt is not None and nxt.first == end + 1:
+            return nxt if _is_day_date(nxt.expr) else None
+        day = self._range_day(end + 1)
+        after = end + 2
+        if (
+            day is None
+            or self.in_(after, _AMOUNT_WORDS)
+            or self.in_(after, V.UNITS)
+            or self.is_(after, "%", "per")
+        ):
+            return None
+        last, year = self._with_year(after)
+        expr = mention.expr
+        assert expr.month is not None
+        if day <= (expr.day or 0) or not _valid(year or 2024, expr.month, day):
+            return None
+        tail = Expr(
+            "calendar", year=year if year is not None else expr.year, month=expr.month, day=day
+        )
+        return Mention(end + 1, last, self.t[end + 1].start, self.t[last - 1].end, tail)
+
+    def _range_link(self, i: int) -> bool:
+        """A word or dash joining the two ends of a range at ``i``."""
+        return 0 <= i < self.n and (
+            self.t[i].lower in ("to", "through", "until", "till", "and")
+            or self.t[i].text in ("-", "–")
+        )
+
+
+def _is_day_date(expr: Expr) -> bool:
+    """A calendar date down to the day with no time of day: one end of a range of days."""
+    return (
+        expr.kind == "calendar"
+        and expr.month is not None
+        and expr.day is not None
+        and expr.hour is None
+        and expr.mod is None
+    )
 
 
 def _valid(year: int, month: int, day: int) -> bool:

@@ -18,7 +18,6 @@ FUTURE: Final = "future"
 NONE: Final = "none"
 
 _BE_FORMS: Final = frozenset({"be", "being"})
-_PAST_AUX: Final = frozenset({"was", "were", "been", "has", "have", "had"})
 _PRESENT_AUX: Final = frozenset({"is", "are", "am", "'s"})
 _WINDOW: Final = 12
 _DETERMINERS: Final = frozenset({"a", "an", "the", "its", "their", "his", "her", "still", "newly"})
@@ -29,11 +28,22 @@ def _cue(tokens: list[Token], i: int) -> str | None:
     if tok.kind != "word":
         return None
     word = tok.lower.replace("’", "'")
+    aux = tokens[i - 1].lower if i > 0 else ""
+    if word == "as" and aux in ("soon", "early") and i > 1 and tokens[i - 2].lower == "as":
+        # "as soon as Tuesday": the earliest something may still happen.
+        return FUTURE
     if word in V.FUTURE_MARKERS or word.endswith("'ll"):
         if word in ("set", "due") and not (i + 1 < len(tokens) and tokens[i + 1].lower == "to"):
             return None
+        if aux in _DETERMINERS:
+            # "the plan", "its expected merger": a noun or an adjective, not the clause's verb.
+            return None
+        if aux == "been":
+            # "had been due to expire Friday": a plan already overtaken.
+            return PAST
         return FUTURE
-    if word == "set" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+    if word == "set" and i + 1 < len(tokens) and tokens[i + 1].lower in ("to", "for"):
+        # "a summit set for April": scheduled, not done.
         return FUTURE
     if word.endswith("ing") and i > 0:
         aux = tokens[i - 1].lower
@@ -47,12 +57,14 @@ def _cue(tokens: list[Token], i: int) -> str | None:
     )
     if not past_form:
         return None
-    aux = tokens[i - 1].lower if i > 0 else ""
     if aux in _DETERMINERS and word not in V.PAST_MARKERS:
         # "a still unspecified date", "the expected rise": an adjective, not a verb.
         return None
+    if aux == "be" and i > 1 and tokens[i - 2].lower == "to":
+        # "guidelines to be published in early November": still to come.
+        return FUTURE
     if aux in _BE_FORMS or aux == "to":
-        # "will be held", "to be released": the auxiliary further left decides.
+        # "will be held", "is being built": the auxiliary further left decides.
         return None
     if aux in _PRESENT_AUX:
         return NONE
