@@ -1,0 +1,69 @@
+"""Where a document's date comes from, in order of trust, and what the database records."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.pipeline import analyse, find_dateline
+from timeline.published import Published, parse_published
+from timeline.sources import SourceDocument
+
+AS_OF = date(2026, 11, 23)
+BODY = "Officials met on Monday. The talks will run until Thursday, February 5."
+
+
+def published_of(
+    text: str, metadata: str | None = None, option: str | None = None
+) -> Published | None:
+    source = SourceDocument(name="a.txt", path="a.txt", text=text, published=metadata)
+    given = parse_published(option, basis="option") if option else None
+    return analyse(source, published=given, not_after=AS_OF).document.published
+
+
+@pytest.mark.parametrize(
+    ("text", "metadata", "option", "expected"),
+    [
+        (BODY, "2026-02-03", "2026-01-01", ("2026-02-03", "metadata")),
+        (BODY, None, "2026-02-04", ("2026-02-04", "option")),
+        ("KABUL, Feb. 3, 2026 (Wire) - " + BODY, None, None, ("2026-02-03", "dateline")),
+        ("MOSCOW, 3 February 2026 — " + BODY, None, None, ("2026-02-03", "dateline")),
+        (BODY, None, None, ("2026-02-02", "inferred")),
+        ("Officials met on Monday.", None, None, None),
+    ],
+)
+def test_document_date_precedence(
+    text: str, metadata: str | None, option: str | None, expected: tuple[str, str] | None
+) -> None:
+    published = published_of(text, metadata, option)
+    if expected is None:
+        assert published is None
+    else:
+        assert published is not None
+        assert (published.iso, published.basis) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOSCOW, Nov. 29 (Wire) - Talks began.",  # no year: not a full dateline
+        "The talks of 3 February 2026 were long.",  # a date in prose, not a dateline
+        "Officials in KABUL said on 3 February 2026 that talks began.",
+    ],
+)
+def test_not_a_dateline(text: str) -> None:
+    assert find_dateline(text) is None
+
+
+def test_inferred_date_says_why() -> None:
+    published = published_of(BODY)
+    assert published is not None
+    assert "Thursday, February 5" in published.note
+
+
+def test_month_precision_metadata() -> None:
+    published = published_of(BODY, "2026-02")
+    assert published is not None
+    assert (published.iso, published.precision, published.start, published.end) == (
+        "2026-02", "month", date(2026, 2, 1), date(2026, 2, 28))
