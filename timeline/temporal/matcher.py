@@ -708,15 +708,14 @@ class _Scanner:
             return None
         end, weekday = wd
         if shift is None and self.after_name(i) and not self._past_verb(end):
-            # "Black Friday" and "Friday Harbor" are names; "in Kabul Monday," and
-            # "The World Court Friday rejected ..." are dates.
+            # "Black Friday" and "Friday Harbor" are names; "in Kabul Monday,", "The World
+            # Court Friday rejected ..." and "the Czech Republic Friday formally joined"
+            # are dates: a name ends before the weekday when a lower-case word follows.
             if self.in_(i - 1, _HOLIDAY_PREFIXES) or (
                 end < self.n and self.t[end].kind == "word" and self.t[end].is_title
             ):
                 return None
-            if self.t[i - 1].lower not in _HOLIDAY_PREFIXES and not (
-                end < self.n and self.t[end].kind in ("punct", "newline")
-            ):
+            if end >= self.n or self.t[end].kind not in ("punct", "newline", "word"):
                 return None
         expr = Expr("calendar", weekday=weekday, shift=shift)
         if self.in_(end, _DAYPART_WORDS) and self.low(end) != "tonight":

@@ -1,0 +1,105 @@
+"""Ranges of days completed from their other end; clause cues that pick a weekday's or a
+month's year; weekdays right after a name."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.temporal import tag
+
+ANCHOR = date(2026, 2, 4)  # a Wednesday
+
+RANGES = [
+    (
+        "Envoys met in Doha from March 3 to March 6, 2025.",
+        [("March 3", "2025-03-03"), ("March 6, 2025", "2025-03-06")],
+    ),
+    (
+        "Envoys met in Doha between March 3 and March 6, 2025.",
+        [("March 3", "2025-03-03"), ("March 6, 2025", "2025-03-06")],
+    ),
+    (
+        "Envoys met in Doha March 3-6, 2025.",
+        [("March 3", "2025-03-03"), ("6, 2025", "2025-03-06")],
+    ),
+    (
+        "The talks ran from December 28 to January 3, 2025.",
+        [("December 28", "2024-12-28"), ("January 3, 2025", "2025-01-03")],
+    ),
+    (
+        "The fair ran 3-6 March 2025 in Basel.",
+        [("3", "2025-03-03"), ("6 March 2025", "2025-03-06")],
+    ),
+    (
+        "The fair ran from 3 to 6 March 2025.",
+        [("3", "2025-03-03"), ("6 March 2025", "2025-03-06")],
+    ),
+    (
+        "The fair ran from 3 March to 6 March 2025.",
+        [("3 March", "2025-03-03"), ("6 March 2025", "2025-03-06")],
+    ),
+    (
+        "Polls opened on March 3, 2024 and closed on March 6, 2025.",
+        [("March 3, 2024", "2024-03-03"), ("March 6, 2025", "2025-03-06")],
+    ),
+    # Not ranges of days: a percentage after the second number, a count before the month.
+    ("Rates on March 3 rose to 4 percent.", [("March 3", "2026-03-03")]),
+    ("Sales rose 3 to 6 March 2025.", [("6 March 2025", "2025-03-06")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RANGES)
+def test_range_ends_complete_each_other(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(t.text, t.value) for t in tag(text, ANCHOR)] == expected
+
+
+CLAUSE_CUES = [
+    # A future word used as a noun or adjective says nothing about the clause.
+    ("The thrift announced the plan Aug. 21.", date(2026, 2, 4), "2025-08-21"),
+    # A deadline that "had been due" has passed.
+    ("The offer had been due to expire Friday.", date(2026, 2, 2), "2026-01-30"),
+    ("The tender had been scheduled to close Thursday.", date(2026, 2, 2), "2026-01-29"),
+    # "to be" + participle is still to come, whatever verb reports it.
+    (
+        "He added that rules to be published in early November will decide.",
+        date(2026, 10, 30),
+        "2026-11",
+    ),
+    # "as soon as"/"as early as" look forward.
+    ("The father could arrive as soon as Tuesday, officials said.", date(2026, 2, 2), "2026-02-03"),
+    ("A vote could come as early as Friday, aides said.", date(2026, 2, 2), "2026-02-06"),
+    # "set for" schedules; "set" alone is a past form.
+    ("A summit set for April is expected to be tense.", date(2026, 3, 12), "2026-04"),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "value"), CLAUSE_CUES)
+def test_clause_cue_picks_the_occurrence(text: str, anchor: date, value: str) -> None:
+    (timex,) = tag(text, anchor)
+    assert timex.value == value
+
+
+WEEKDAY_AFTER_NAME = [
+    ("Poland and the Czech Republic Friday formally joined NATO.", "Friday", "2026-01-30"),
+    ("The father flew to the United States Thursday with his wife.", "Thursday", "2026-01-29"),
+    (
+        "After touring Dar es Salaam Thursday and meeting police, she left.",
+        "Thursday",
+        "2026-01-29",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "extent", "value"), WEEKDAY_AFTER_NAME)
+def test_weekday_after_a_name_before_a_lower_case_word(text: str, extent: str, value: str) -> None:
+    (timex,) = tag(text, date(2026, 2, 2))
+    assert (timex.text, timex.value) == (extent, value)
+
+
+@pytest.mark.parametrize(
+    "text", ["Shops expect Black Friday sales to rise.", "The Good Friday agreement held."]
+)
+def test_weekday_inside_a_name_is_not_a_date(text: str) -> None:
+    assert tag(text, date(2026, 2, 2)) == []
