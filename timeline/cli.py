@@ -326,7 +326,8 @@ def export(
                        (1 when reports disagree on the date); lists are
                        separated by ";". Facts CSV columns: subject,
                        relation, object, role, of, document, evidence,
-                       valid_from
+                       valid_from (when the text dates the fact), as_of
+                       (the date of the document that states it)
       json, jsonl      the same rows as a JSON array or one object a line
       timelinejs-csv   TimelineJS's spreadsheet template
       timelinejs-json  TimelineJS's JSON format

@@ -38,7 +38,17 @@ EVENT_COLUMNS = (
     "sources",
     "date_conflict",
 )
-FACT_COLUMNS = ("subject", "relation", "object", "role", "of", "document", "evidence", "valid_from")
+FACT_COLUMNS = (
+    "subject",
+    "relation",
+    "object",
+    "role",
+    "of",
+    "document",
+    "evidence",
+    "valid_from",
+    "as_of",
+)
 ROW_FORMATS = ("csv", "json", "jsonl")
 FORMATS = (*ROW_FORMATS, "timelinejs-csv", "timelinejs-json", "ics")
 LIST_SEPARATOR = ";"
@@ -100,7 +110,8 @@ select
     body.name as "of",
     documents.name as document,
     facts.evidence,
-    facts.valid_from
+    facts.valid_from,
+    facts.as_of
 from facts
 join documents on documents.id = facts.document_id
 join entities as subject on subject.id = facts.subject_id

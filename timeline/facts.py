@@ -18,21 +18,15 @@ Patterns are general news constructions, not sentences of any one article:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from timeline.entities.linker import DocumentEntities
 from timeline.entities.types import Entity, Fact, Mention
 from timeline.entities.vocabulary import Vocabulary, load_vocabulary, normalise
 from timeline.sentences import Sentence
-
-_Tagger = Callable[[str], Sequence[Any]]
-_tag: _Tagger | None
-try:
-    from timeline.temporal import tag as _tag
-except ImportError:  # the temporal engine is optional; facts stay undated without it
-    _tag = None
+from timeline.temporal.format import iso_at_precision
+from timeline.temporal.types import Timex
 
 _LIST_GLUE = re.compile(r"(?:\s|,|;|\(|\)|\band\b|\bas well as\b|\bthe\b|[-•*·])*")
 _INCLUDE = r"[^.]*?(?:include|includes|including|are|comprise|:|\()\s*$"
@@ -109,10 +103,17 @@ class _Role:
 
 
 def extract_facts(
-    text: str, sentences: Sequence[Sentence], entities: DocumentEntities
+    text: str,
+    sentences: Sequence[Sentence],
+    entities: DocumentEntities,
+    timexes: Sequence[Timex] = (),
 ) -> list[Fact]:
-    """Facts the sentences of ``text`` state, once each, in sentence order."""
-    extractor = _Extractor(text, sentences, entities, load_vocabulary())
+    """Facts the sentences of ``text`` state, once each, in sentence order.
+
+    ``timexes`` are the document's resolved dates: a fact dated by the text
+    ("joined in July 2024", "was appointed earlier this week") takes its date.
+    """
+    extractor = _Extractor(text, sentences, entities, load_vocabulary(), timexes)
     for sentence in sentences:
         extractor.sentence(sentence)
     return extractor.facts
@@ -125,7 +126,9 @@ class _Extractor:
         sentences: Sequence[Sentence],
         entities: DocumentEntities,
         vocabulary: Vocabulary,
+        timexes: Sequence[Timex],
     ) -> None:
+        self.timexes = sorted(timexes, key=lambda t: t.start_char)
         self.text = normalise(text)
         self.original = text
         self.sentences = sentences
@@ -267,11 +270,10 @@ class _Extractor:
         return entity.kind == "organisation" and self.vocabulary.categories.get(entity.id) == "bloc"
 
     def date_after(self, start: int, end: int) -> str | None:
-        if _tag is None:
-            return None
-        for timex in _tag(self.original[start:end]):
-            if timex.precision is not None and re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", timex.value):
-                return str(timex.value)
+        """The first calendar date between two offsets, at its precision."""
+        for timex in self.timexes:
+            if start <= timex.start_char < end and timex.type == "DATE" and timex.start:
+                return iso_at_precision(timex.start, timex.precision or "day")
         return None
 
     def founded(self, sentence: Sentence) -> None:
@@ -309,13 +311,25 @@ class _Extractor:
             ):
                 role = found(sentence, person, mentions)
                 if role is not None:
-                    self.add_role(person, role, sentence, extractor)
+                    since = (
+                        self.date_after(person.end_char, sentence.end_char)
+                        if extractor == "role-appointed"
+                        else None
+                    )
+                    self.add_role(person, role, sentence, extractor, since)
         if pending is not None:
             speaker = self.first_speaker(sentence, people)
             if speaker is not None:
                 self.add_role(speaker, pending, sentence, "role-next-sentence")
 
-    def add_role(self, person: Mention, role: _Role, sentence: Sentence, extractor: str) -> None:
+    def add_role(
+        self,
+        person: Mention,
+        role: _Role,
+        sentence: Sentence,
+        extractor: str,
+        since: str | None = None,
+    ) -> None:
         if re.search(r"\b(?:former|then|late|ex)\b", role.role, re.I):
             return  # a past post is not a standing fact
         self.add(
@@ -325,6 +339,7 @@ class _Extractor:
                 sentence.index,
                 role=_title_case(role.role),
                 of=role.of,
+                valid_from=since,
                 extractor=extractor,
                 evidence_spans=((person.start_char, person.end_char), *role.spans),
             )

@@ -70,7 +70,7 @@ def analyse(
         paragraphs=paragraph_numbers(document.text, sentences),
     )
     events = tuple(extract_events(context))
-    facts = tuple(extract_facts(document.text, sentences, entities))
+    facts = tuple(extract_facts(document.text, sentences, entities, timexes))
     return Analysis(document, sentences, timexes, mentions, events, facts)
 
 

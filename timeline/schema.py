@@ -7,7 +7,7 @@ from typing import Any
 
 import sqlite_utils
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass(frozen=True)
@@ -237,6 +237,7 @@ TABLES: tuple[TableSpec, ...] = (
             "role": str,
             "of_id": str,
             "valid_from": str,
+            "as_of": str,
             "evidence": str,
             "extractor": str,
         },

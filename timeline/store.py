@@ -25,6 +25,7 @@ from .entities.types import Entity, Fact, Mention
 from .errors import DatabaseError
 from .events import Event
 from .pipeline import Analysis
+from .published import Published
 from .schema import DOCUMENT_TABLES, SCHEMA_VERSION, ensure_schema, mark_current, schema_version
 from .sentences import Sentence
 from .temporal.types import Timex
@@ -249,7 +250,10 @@ def write_analysis(
         _write_event(db, event, sentence_ids[event.sentence_index])
     counts.events += len(analysis.events)
     db.table("facts").insert_all(
-        (_fact_row(document.id, sentence_ids, analysis.sentences, f) for f in analysis.facts),
+        (
+            _fact_row(document.id, sentence_ids, analysis.sentences, f, published)
+            for f in analysis.facts
+        ),
         replace=True,
     )
     counts.facts += len(analysis.facts)
@@ -385,7 +389,11 @@ def _mention_row(document_id: str, sentence: str | None, mention: Mention) -> di
 
 
 def _fact_row(
-    document_id: str, sentence_ids: list[str], sentences: tuple[Sentence, ...], fact: Fact
+    document_id: str,
+    sentence_ids: list[str],
+    sentences: tuple[Sentence, ...],
+    fact: Fact,
+    published: Published | None,
 ) -> dict[str, Any]:
     object_id = fact.object.id if fact.object else None
     of_id = fact.of.id if fact.of else None
@@ -399,6 +407,8 @@ def _fact_row(
         "role": fact.role,
         "of_id": of_id,
         "valid_from": fact.valid_from,
+        # A standing fact is known to hold on the day its document was written.
+        "as_of": published.iso if published else None,
         "evidence": sentences[fact.sentence_index].text,
         "extractor": fact.extractor,
     }
