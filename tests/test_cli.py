@@ -35,9 +35,13 @@ def invoke(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-def dump(db_path: Path) -> dict[str, list[tuple[object, ...]]]:
+def dump(db_path: Path) -> dict[str, list[tuple[tuple[str, object], ...]]]:
+    """Every table's rows; as sorted (column, value) pairs, since a migrated database
+    orders its columns differently from a new one."""
     db = sqlite_utils.Database(db_path)
-    return {name: sorted(tuple(row.values()) for row in db[name].rows) for name in TABLE_NAMES}
+    return {
+        name: sorted(tuple(sorted(row.items())) for row in db[name].rows) for name in TABLE_NAMES
+    }
 
 
 @pytest.fixture
