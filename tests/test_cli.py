@@ -40,7 +40,8 @@ def dump(db_path: Path) -> dict[str, list[tuple[tuple[str, object], ...]]]:
     orders its columns differently from a new one."""
     db = sqlite_utils.Database(db_path)
     return {
-        name: sorted(tuple(sorted(row.items())) for row in db[name].rows) for name in TABLE_NAMES
+        name: sorted((tuple(sorted(row.items())) for row in db[name].rows), key=repr)
+        for name in TABLE_NAMES
     }
 
 

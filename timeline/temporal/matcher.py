@@ -1410,10 +1410,21 @@ _AFTER_THE: Final = frozenset(
 #: Digit shapes that can carry a temporal expression on their own: a year or an
 #: ISO date, a clock time, "10 a.m.", a decade, "Q3". (Other numbers need a unit
 #: or a month next to them, which are cue words.) Matched on lower-cased text.
+#: The pattern opens with a character class so that the search skips other
+#: characters in C instead of trying each branch at every position.
 _DIGIT_CUES: Final = re.compile(
-    r"\d(?:\d{3}|:\d\d| ?(?:[ap]\.?m\b|o'clock)|0['’]?s\b)|['’]\d0s\b|q[1-4]\b"
+    r"[\dq'’](?:(?<=\d)(?:\d{3}|:\d\d| ?(?:[ap]\.?m\b|o'clock)|0['’]?s\b)"
+    r"|(?<=['’])\d0s\b|(?<=q)[1-4]\b)"
 )
 _ASCII_WORD: Final = re.compile(r"[a-z]+")
+#: Blanks out everything but ASCII letters, so that ``str.split`` yields the
+#: words ``_ASCII_WORD`` would find, several times faster; the punctuation
+#: usual in news is included so that most texts come out pure ASCII.
+_NON_LETTERS: Final = str.maketrans(
+    dict.fromkeys(
+        [c for c in map(chr, range(128)) if not c.isalpha()] + list("\xa0’‘“”—–…"), " "
+    )
+)
 #: Characters tokenized on each side of a cue: room for the longest modifiers
 #: ("no more than the last twenty four hours", "the winter of nineteen ninety-four").
 _BEFORE: Final = 32
@@ -1433,7 +1444,9 @@ def _cue_positions(text: str) -> list[int]:
         # A few characters ("İ") change length when lower-cased; keep offsets aligned.
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     positions = [m.start() for m in _DIGIT_CUES.finditer(low)]
-    for word in V.CUE_WORDS.intersection(_ASCII_WORD.findall(low)):
+    blanked = low.translate(_NON_LETTERS)
+    words = blanked.split() if blanked.isascii() else _ASCII_WORD.findall(low)
+    for word in V.CUE_WORDS.intersection(words):
         size = len(word)
         capitalised = word in V.CAPITALISED_CUES
         at = low.find(word)
