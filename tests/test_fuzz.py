@@ -16,10 +16,52 @@ from timeline.sources import SourceDocument, read_documents
 
 SUFFIXES = (".txt", ".md", ".jsonl", ".csv")
 NEWS_WORDS = st.sampled_from(
-    ["Monday", "on", "Dec.", "11", "2024", "met", "in", "Kabul", "the", "CSTO", "said", "---",
-     "\n", "\n\n", ",", ".", "until", "Thursday,", "February", "5", "attack", "appointed",
-     "last", "week", "“", "”", "’s", "Ministry", "of", "Public", "Health", "members", "include",
-     "and", "Russia", "Iran", "from", "to", "\x00", "é", "{", "}", "\"text\":", ":"]
+    [
+        "Monday",
+        "on",
+        "Dec.",
+        "11",
+        "2024",
+        "met",
+        "in",
+        "Kabul",
+        "the",
+        "CSTO",
+        "said",
+        "---",
+        "\n",
+        "\n\n",
+        ",",
+        ".",
+        "until",
+        "Thursday,",
+        "February",
+        "5",
+        "attack",
+        "appointed",
+        "last",
+        "week",
+        "“",
+        "”",
+        "’s",
+        "Ministry",
+        "of",
+        "Public",
+        "Health",
+        "members",
+        "include",
+        "and",
+        "Russia",
+        "Iran",
+        "from",
+        "to",
+        "\x00",
+        "é",
+        "{",
+        "}",
+        '"text":',
+        ":",
+    ]
 )
 
 
@@ -58,8 +100,12 @@ def test_analysis_never_raises_and_dates_are_ordered(
 ) -> None:
     text = " ".join(words)
     assume(text.strip())
-    source = SourceDocument(name="f.txt", path="f.txt", text=text,
-                            published=published.isoformat() if published else None)
+    source = SourceDocument(
+        name="f.txt",
+        path="f.txt",
+        text=text,
+        published=published.isoformat() if published else None,
+    )
     analysis = analyse(source, not_after=date(2026, 11, 23))
     for event in analysis.events:
         if event.date.first_day and event.date.last_day:

@@ -66,4 +66,8 @@ def test_month_precision_metadata() -> None:
     published = published_of(BODY, "2026-02")
     assert published is not None
     assert (published.iso, published.precision, published.start, published.end) == (
-        "2026-02", "month", date(2026, 2, 1), date(2026, 2, 28))
+        "2026-02",
+        "month",
+        date(2026, 2, 1),
+        date(2026, 2, 28),
+    )

@@ -21,6 +21,8 @@ def test_readme_starts_with_the_two_commands() -> None:
 def test_command_reference_is_current() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "cogapp", "--check", str(ROOT / "README.md")],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert result.returncode == 0, "README's --help text is stale: run cog -r README.md"

@@ -47,8 +47,9 @@ from .store import (
 
 ANALYSIS_SUFFIXES = frozenset({".py", ".yml", ".yaml", ".tsv", ".csv", ".json"})
 #: Parts of the package that do not change what a document yields.
-NOT_ANALYSIS = frozenset({"datasette_plugin", "formats", "cli.py", "serve.py", "export.py",
-                          "__main__.py", "__pycache__"})
+NOT_ANALYSIS = frozenset(
+    {"datasette_plugin", "formats", "cli.py", "serve.py", "export.py", "__main__.py", "__pycache__"}
+)
 #: How many documents a worker process takes at a time.
 CHUNK_SIZE = 16
 #: How many chunks each worker may have queued, which bounds memory.
@@ -266,8 +267,9 @@ def extract_file(
         try:
             analysis = analyse(source, published=published, not_after=not_after)
         except ValueError as error:
-            raise SourceError(source.name if "#" in source.name else source.path,
-                              str(error)) from error
+            raise SourceError(
+                source.name if "#" in source.name else source.path, str(error)
+            ) from error
         lines.append(dump_analysis(analysis, fingerprint))
     return lines
 

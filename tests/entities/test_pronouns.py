@@ -8,12 +8,21 @@ from timeline.entities.linker import link_document
 from timeline.sentences import split_sentences
 
 CASES = [
-    ("Foreign Minister Ayesha Rahimi met envoy Omar Siddiq in Doha. She said talks went well.",
-     "She", "Ayesha Rahimi"),
-    ("Envoy Omar Siddiq spoke on Monday. The weather was cold. He arrived in Kabul later.",
-     "He", "Omar Siddiq"),
-    ("Spokesman Zabiullah Karimi said the border was open, and he added that trade resumed.",
-     "he", "Zabiullah Karimi"),
+    (
+        "Foreign Minister Ayesha Rahimi met envoy Omar Siddiq in Doha. She said talks went well.",
+        "She",
+        "Ayesha Rahimi",
+    ),
+    (
+        "Envoy Omar Siddiq spoke on Monday. The weather was cold. He arrived in Kabul later.",
+        "He",
+        "Omar Siddiq",
+    ),
+    (
+        "Spokesman Zabiullah Karimi said the border was open, and he added that trade resumed.",
+        "he",
+        "Zabiullah Karimi",
+    ),
 ]
 
 
@@ -32,6 +41,6 @@ def test_no_person_no_link() -> None:
 
 
 def test_too_far_back_is_not_linked() -> None:
-    text = ("Envoy Omar Siddiq spoke. One. Two. Three. He left.")
+    text = "Envoy Omar Siddiq spoke. One. Two. Three. He left."
     entities = link_document(text, split_sentences(text))
     assert not [m for m in entities.mentions() if m.text == "He"]

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from timeline.views import MONTHS, date_label_sql
+from timeline.formats.dates import MONTHS
+from timeline.views import date_label_sql
 
 #: Facets whose column holds one value per event: selecting several values means "any of them".
 COLUMN_FACETS: dict[str, str] = {

@@ -84,13 +84,17 @@ def _with_pronouns(
         mentions = list(by_sentence[index])
         for match in _PRONOUN.finditer(text, sentence.start_char, sentence.end_char):
             person = next(
-                (m.entity for m in mentions
-                 if m.entity.kind == "person" and m.end_char <= match.start()),
+                (
+                    m.entity
+                    for m in mentions
+                    if m.entity.kind == "person" and m.end_char <= match.start()
+                ),
                 None,
             ) or _last_subject(by_sentence, index)
             if person is not None:
-                mentions.append(Mention(match.start(), match.end(), match.group(), person,
-                                        "anaphor"))
+                mentions.append(
+                    Mention(match.start(), match.end(), match.group(), person, "anaphor")
+                )
         linked.append(sorted(mentions, key=lambda m: m.start_char))
     return linked
 
