@@ -194,3 +194,28 @@ def test_bad_curation_files(tmp_path: Path, text: str, message: str) -> None:
     path = curate(tmp_path / "curation.yml", text)
     with pytest.raises(SourceError, match=message):
         load_curation(path)
+
+
+COARSE = {
+    "a": "---\npublished: 2025-08-01\n---\nSCO foreign ministers met in Tashkent in July 2025.\n",
+    "b": "---\npublished: 2025-08-02\n---\nSCO foreign ministers met in Tashkent in July 2025.\n"
+    "Officials said it went well.\n",
+    "c": "---\npublished: 2025-08-03\n---\nSCO defence ministers met in Astana in July 2025.\n",
+    "d": "---\npublished: 2026-01-03\n---\nSCO leaders met in Tashkent in 2025.\n",
+    "e": "---\npublished: 2025-07-20\n---\nSCO envoys met in Tashkent on Monday, July 14.\n",
+}
+
+
+def test_coarse_dates_join_only_the_same_date_and_place(tmp_path: Path) -> None:
+    corpus = write(tmp_path / "c", **COARSE)
+    db = tmp_path / "t.db"
+    build([corpus], db, not_after=AS_OF)
+    rows = sqlite_utils.Database(db).query(
+        "select start, location, sources from events where event_type = 'meeting' order by 1, 2"
+    )
+    assert [(r["start"], r["location"], r["sources"]) for r in rows] == [
+        ("2025", "Tashkent", 1),
+        ("2025-07", "Astana", 1),
+        ("2025-07", "Tashkent", 2),
+        ("2025-07-14", "Tashkent", 1),
+    ]

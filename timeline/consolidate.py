@@ -26,9 +26,12 @@ from .curation import Addition, Correction, Curation
 from .documents import stable_id
 from .entities.vocabulary import load_vocabulary, slug
 from .isodates import IsoSpan
+from .schema import insert_rows
 
 #: Reports of one event may date it a day apart (time zones, late reports).
 MERGE_WINDOW = timedelta(days=1)
+#: Dates precise enough to tell one event from another of the same kind.
+FINE_PRECISIONS = frozenset({"day", "week"})
 PRECISION_RANK = {
     "day": 0,
     "week": 1,
@@ -130,6 +133,14 @@ def _clusters(mentions: Iterable[dict[str, Any]]) -> Iterator[_Cluster]:
 
 
 def _cluster_bucket(bucket: list[dict[str, Any]]) -> Iterator[_Cluster]:
+    """Join the mentions of one bucket that report one event.
+
+    Day- and week-precise reports join when their dates meet within the merge
+    window. Coarser ones ("in July 2025", "in 2022") join only reports with the
+    very same date: a month or a year holds too many events to tell them apart.
+    Either way they must share an actor or a place, and not name two
+    different locations.
+    """
     parent = list(range(len(bucket)))
 
     def find(i: int) -> int:
@@ -138,26 +149,45 @@ def _cluster_bucket(bucket: list[dict[str, Any]]) -> Iterator[_Cluster]:
             i = parent[i]
         return i
 
+    def join(i: int, j: int) -> None:
+        if (
+            bucket[i]["document_id"] != bucket[j]["document_id"]
+            and strong[i] & strong[j]
+            and _same_place(bucket[i], bucket[j])
+        ):
+            parent[find(j)] = find(i)
+
     spans = [_span(m) for m in bucket]
     strong = [_strong_entities(m) for m in bucket]
-    # Mentions come sorted by first day: compare each with those that start within reach.
-    for i, span_i in enumerate(spans):
-        if span_i is None:
-            continue
-        for j in range(i + 1, len(bucket)):
-            span_j = spans[j]
-            if span_j is None or span_j[0] > span_i[1] + MERGE_WINDOW:
+    fine = [
+        (i, *span)
+        for i, span in enumerate(spans)
+        if span is not None and bucket[i]["precision"] in FINE_PRECISIONS
+    ]
+    # Fine mentions come sorted by first day: compare each with those that start within reach.
+    for position, (i, first_i, last_i) in enumerate(fine):
+        for j, first_j, last_j in fine[position + 1 :]:
+            if first_j > last_i + MERGE_WINDOW:
                 break
-            if bucket[i]["document_id"] == bucket[j]["document_id"]:
-                continue
-            if span_j[1] + MERGE_WINDOW < span_i[0] or not strong[i] & strong[j]:
-                continue
-            parent[find(j)] = find(i)
+            if last_j + MERGE_WINDOW >= first_i:
+                join(i, j)
+    same_date: dict[tuple[str, str | None], list[int]] = defaultdict(list)
+    for i, mention in enumerate(bucket):
+        if spans[i] and mention["precision"] not in FINE_PRECISIONS:
+            same_date[(mention["start"], mention["end"])].append(i)
+    for dated_alike in same_date.values():
+        for position, i in enumerate(dated_alike):
+            for j in dated_alike[position + 1 :]:
+                join(i, j)
     groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for index, mention in enumerate(bucket):
         groups[find(index)].append(mention)
     for members in groups.values():
         yield _Cluster(members)
+
+
+def _same_place(first: dict[str, Any], second: dict[str, Any]) -> bool:
+    return not (first["location"] and second["location"]) or first["location"] == second["location"]
 
 
 def _span(mention: dict[str, Any]) -> tuple[date, date] | None:
@@ -455,22 +485,25 @@ def _write(
             if existing.pop(event_id, None) == digest:
                 continue
             row["digest"] = digest
-            db.execute("delete from event_actors where event_id = ?", [event_id])
-            db.execute("delete from event_places where event_id = ?", [event_id])
-            db.table("events").insert(row, replace=True)
-            db.table("event_actors").insert_all(
+            _delete_event(db, event_id)
+            # A plain insert after a delete, not "insert or replace": the replacing delete
+            # would not fire the triggers that keep the full-text index in step.
+            insert_rows(db, "events", [row])
+            insert_rows(
+                db,
+                "event_actors",
                 ({"event_id": event_id, "entity_id": e, "role": r} for e, r in actors),
                 replace=True,
             )
-            db.table("event_places").insert_all(
+            insert_rows(
+                db,
+                "event_places",
                 ({"event_id": event_id, "entity_id": e, "role": r} for e, r in places),
                 replace=True,
             )
             report.changed += 1
         for stale in existing:
-            db.execute("delete from event_actors where event_id = ?", [stale])
-            db.execute("delete from event_places where event_id = ?", [stale])
-            db.execute("delete from events where id = ?", [stale])
+            _delete_event(db, stale)
             report.removed += 1
         current = {
             row[0]: (row[1], row[2])
@@ -482,3 +515,9 @@ def _write(
                     "update event_mentions set event_id = ?, date_conflict = ? where id = ?",
                     [owner, conflict, mention_id],
                 )
+
+
+def _delete_event(db: sqlite_utils.Database, event_id: str) -> None:
+    db.execute("delete from event_actors where event_id = ?", [event_id])
+    db.execute("delete from event_places where event_id = ?", [event_id])
+    db.execute("delete from events where id = ?", [event_id])

@@ -26,6 +26,8 @@ ROW_SUFFIXES = frozenset({".jsonl", ".ndjson", ".csv"})
 SUFFIXES = TEXT_SUFFIXES | ROW_SUFFIXES
 METADATA_FIELDS = ("title", "published", "source", "url")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+# libyaml's loader when PyYAML was built with it: front matter is read for every article.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,7 @@ def _read_article(path: Path, text: str) -> SourceDocument:
         if end == -1:
             raise SourceError(path, "front matter opened with '---' is never closed")
         try:
-            loaded = yaml.safe_load(text[4:end])
+            loaded = yaml.load(text[4:end], Loader=_YAML_LOADER)
         except yaml.YAMLError as error:
             mark = getattr(error, "problem_mark", None)
             where = f" at line {mark.line + 2}" if mark is not None else ""

@@ -26,7 +26,14 @@ from .errors import DatabaseError
 from .events import Event
 from .pipeline import Analysis
 from .published import Published
-from .schema import DOCUMENT_TABLES, SCHEMA_VERSION, ensure_schema, mark_current, schema_version
+from .schema import (
+    DOCUMENT_TABLES,
+    SCHEMA_VERSION,
+    ensure_schema,
+    insert_rows,
+    mark_current,
+    schema_version,
+)
 from .sentences import Sentence
 from .temporal.types import Timex
 from .views import ensure_views
@@ -194,41 +201,51 @@ def write_analysis(
         counts.replaced.append(document.name)
     delete_document(db, document.id)
     published = document.published
-    db.table("documents").insert(
-        {
-            "id": document.id,
-            "name": document.name,
-            "path": document.path,
-            "title": document.title,
-            "source": document.source,
-            "url": document.url,
-            "published": published.iso if published else None,
-            "published_date": published.date.isoformat() if published else None,
-            "published_start": published.start.isoformat() if published else None,
-            "published_end": published.end.isoformat() if published else None,
-            "published_precision": published.precision if published else None,
-            "published_basis": published.basis if published else None,
-            "published_note": published.note if published else None,
-            "text": document.text,
-            "characters": len(document.text),
-            "fingerprint": source_fingerprint,
-        }
+    insert_rows(
+        db,
+        "documents",
+        [
+            {
+                "id": document.id,
+                "name": document.name,
+                "path": document.path,
+                "title": document.title,
+                "source": document.source,
+                "url": document.url,
+                "published": published.iso if published else None,
+                "published_date": published.date.isoformat() if published else None,
+                "published_start": published.start.isoformat() if published else None,
+                "published_end": published.end.isoformat() if published else None,
+                "published_precision": published.precision if published else None,
+                "published_basis": published.basis if published else None,
+                "published_note": published.note if published else None,
+                "text": document.text,
+                "characters": len(document.text),
+                "fingerprint": source_fingerprint,
+            }
+        ],
     )
     sentence_ids = [sentence_id(document.id, s) for s in analysis.sentences]
-    db.table("sentences").insert_all(
-        {
-            "id": sentence_ids[s.index],
-            "document_id": document.id,
-            "position": s.index,
-            "start_char": s.start_char,
-            "end_char": s.end_char,
-            "text": s.text,
-        }
-        for s in analysis.sentences
+    insert_rows(
+        db,
+        "sentences",
+        (
+            {
+                "id": sentence_ids[s.index],
+                "document_id": document.id,
+                "position": s.index,
+                "start_char": s.start_char,
+                "end_char": s.end_char,
+                "text": s.text,
+            }
+            for s in analysis.sentences
+        ),
     )
     locate = _Locator(analysis.sentences, sentence_ids)
-    db.table("temporal_expressions").insert_all(
-        _timex_row(document.id, locate(t.start_char), t) for t in analysis.timexes
+    insert_rows(
+        db,
+        "temporal_expressions",
+        (_timex_row(document.id, locate(t.start_char), t) for t in analysis.timexes),
     )
     entities: dict[str, Entity] = {}
     for mention in analysis.mentions:
@@ -242,14 +259,18 @@ def write_analysis(
         for entity in (fact.subject, fact.object, fact.of):
             if entity is not None:
                 entities[entity.id] = entity
-    db.table("entities").upsert_all((_entity_row(e) for e in entities.values()), pk="id")
-    db.table("entity_mentions").insert_all(
-        _mention_row(document.id, locate(m.start_char), m) for m in analysis.mentions
+    insert_rows(db, "entities", (_entity_row(e) for e in entities.values()), replace=True)
+    insert_rows(
+        db,
+        "entity_mentions",
+        (_mention_row(document.id, locate(m.start_char), m) for m in analysis.mentions),
     )
     for event in analysis.events:
         _write_event(db, event, sentence_ids[event.sentence_index])
     counts.events += len(analysis.events)
-    db.table("facts").insert_all(
+    insert_rows(
+        db,
+        "facts",
         (
             _fact_row(document.id, sentence_ids, analysis.sentences, f, published)
             for f in analysis.facts
@@ -268,34 +289,38 @@ def _write_event(db: sqlite_utils.Database, event: Event, sentence: str) -> None
         *([(event.location, "location")] if event.location else []),
         *((place, "place") for place in event.places),
     ]
-    db.table("event_mentions").insert(
-        {
-            "id": event.id,
-            "event_id": None,
-            "document_id": event.document_id,
-            "sentence_id": sentence,
-            "event_type": event.event_type,
-            "title": event.title,
-            "start": date.start,
-            "end": date.end,
-            "start_date": date.first_day,
-            "end_date": date.last_day,
-            "precision": date.precision,
-            "date_basis": date.basis,
-            "date_text": date.text,
-            "actors": json.dumps([a.name for a in event.actors], ensure_ascii=False),
-            "location": event.location.name if event.location else None,
-            "places": json.dumps([p.name for p in event.places], ensure_ascii=False),
-            "participants": json.dumps([[p.entity.id, p.role] for p in event.participants]),
-            "place_ids": json.dumps([[e.id, role] for e, role in places]),
-            "evidence": event.evidence,
-            "evidence_start": event.evidence_start,
-            "evidence_end": event.evidence_end,
-            "extractor": event.extractor,
-            "extractor_version": event.extractor_version,
-            "confidence": event.confidence,
-            "date_conflict": 0,
-        },
+    insert_rows(
+        db,
+        "event_mentions",
+        [
+            {
+                "id": event.id,
+                "event_id": None,
+                "document_id": event.document_id,
+                "sentence_id": sentence,
+                "event_type": event.event_type,
+                "title": event.title,
+                "start": date.start,
+                "end": date.end,
+                "start_date": date.first_day,
+                "end_date": date.last_day,
+                "precision": date.precision,
+                "date_basis": date.basis,
+                "date_text": date.text,
+                "actors": json.dumps([a.name for a in event.actors], ensure_ascii=False),
+                "location": event.location.name if event.location else None,
+                "places": json.dumps([p.name for p in event.places], ensure_ascii=False),
+                "participants": json.dumps([[p.entity.id, p.role] for p in event.participants]),
+                "place_ids": json.dumps([[e.id, role] for e, role in places]),
+                "evidence": event.evidence,
+                "evidence_start": event.evidence_start,
+                "evidence_end": event.evidence_end,
+                "extractor": event.extractor,
+                "extractor_version": event.extractor_version,
+                "confidence": event.confidence,
+                "date_conflict": 0,
+            }
+        ],
         replace=True,
     )
 

@@ -12,6 +12,7 @@ Routes:
 
 from __future__ import annotations
 
+import asyncio
 import functools
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -19,10 +20,12 @@ from typing import Any, TypeVar
 from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 from datasette.utils import tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 
 from timeline.datasette_plugin.queries import (
+    ARRAY_FACET_MAX_EVENTS,
     ARRAY_FACETS,
     FACET_TITLES,
     FACETS,
@@ -107,20 +110,50 @@ async def timeline_redirect(datasette: Any, request: Any) -> Response:
     return Response.redirect(_timeline_url(datasette, names[0], parse_qsl(request.query_string)))
 
 
+async def _rows(db: Any, query: tuple[str, dict[str, Any]], time_limit_ms: int) -> list[Any] | None:
+    """The rows of ``query``, or None when it ran out of time: at a million events a slow facet
+    or filter must cost its part of the page, never the page."""
+    sql, params = query
+    try:
+        results = await db.execute(sql, params, custom_time_limit=time_limit_ms)
+    except QueryInterrupted:
+        return None
+    rows: list[Any] = results.rows
+    return rows
+
+
 async def timeline_page(datasette: Any, request: Any) -> Response:
     db = await _database(datasette, request, "events")
     filters = Filters.from_query(parse_qsl(request.query_string))
+    sql_limit = int(datasette.setting("sql_time_limit_ms"))
+    facet_limit = int(datasette.setting("facet_time_limit_ms"))
 
-    total = (await db.execute(*count_sql(filters))).single_value()
-    entries = [Entry.from_row(row) for row in (await db.execute(*events_sql(filters))).rows]
-    chart = histogram(
-        (row["month"], row["event_type"], row["n"])
-        for row in (await db.execute(*histogram_sql(filters))).rows
+    count_rows = await _rows(db, count_sql(filters), sql_limit)
+    total: int | None = count_rows[0][0] if count_rows else None
+    # json_each over every matching event is what makes the array facets slow (over ten
+    # seconds at a million): past ARRAY_FACET_MAX_EVENTS they are not even tried.
+    arrays_affordable = total is not None and total <= ARRAY_FACET_MAX_EVENTS
+    counted = [facet for facet in FACETS if facet not in ARRAY_FACETS or arrays_affordable]
+    # Run together: Datasette gives each of its SQL threads a connection of its own.
+    listed, histogram_rows, *facet_rows = await asyncio.gather(
+        _rows(db, events_sql(filters), sql_limit),
+        _rows(db, histogram_sql(filters), facet_limit),
+        *(_rows(db, facet_sql(filters, facet), facet_limit) for facet in counted),
     )
+    rows_by_facet = dict(zip(counted, facet_rows, strict=True))
+    notices = []
+    if total is None:
+        notices.append("Counting these events took too long; narrow the filters.")
+    if listed is None:
+        notices.append("Listing these events took too long; narrow the filters.")
+    if histogram_rows is None:
+        notices.append("The histogram took too long at this size; narrow the filters.")
+    entries = [Entry.from_row(row) for row in listed or ()]
+    chart = histogram((row["month"], row["event_type"], row["n"]) for row in histogram_rows or ())
     colours = dict(chart.legend) if chart else {}
     facets = []
     for facet in FACETS:
-        rows = (await db.execute(*facet_sql(filters, facet))).rows
+        rows = rows_by_facet.get(facet)
         chosen = filters.selected.get(facet, ())
         values = [
             {
@@ -130,25 +163,37 @@ async def timeline_page(datasette: Any, request: Any) -> Response:
                 "selected": str(row["value"]) in chosen,
                 "href": filters.toggled(facet, str(row["value"])).query_string(),
             }
-            for row in rows
+            for row in rows or ()
         ]
         # An array facet counts within every filter, so its chosen values are all there; a
-        # column facet may leave a chosen value out when other filters exclude it.
-        if facet not in ARRAY_FACETS:
-            listed = {value["value"] for value in values}
+        # column facet may leave a chosen value out when other filters exclude it. Neither
+        # has its values when it was too slow: the chosen ones stay listed to be removed.
+        if facet not in ARRAY_FACETS or rows is None:
+            listed_values = {value["value"] for value in values}
             values += [
                 {
                     "value": value,
                     "label": value,
-                    "count": 0,
+                    "count": None if rows is None else 0,
                     "selected": True,
                     "href": filters.toggled(facet, value).query_string(),
                 }
                 for value in chosen
-                if value not in listed
+                if value not in listed_values
             ]
-        if values:
-            facets.append({"name": facet, "title": FACET_TITLES[facet], "values": values})
+        if rows is None:
+            facets.append(
+                {
+                    "name": facet,
+                    "title": FACET_TITLES[facet],
+                    "values": values,
+                    "note": "too slow to count at this size; narrow the filters",
+                }
+            )
+        elif values:
+            facets.append(
+                {"name": facet, "title": FACET_TITLES[facet], "values": values, "note": ""}
+            )
 
     active = [
         {
@@ -173,6 +218,7 @@ async def timeline_page(datasette: Any, request: Any) -> Response:
         "filters": filters,
         "facet_names": [facet for facet in FACETS if facet not in ARRAY_FACETS],
         "total": total,
+        "notices": notices,
         "groups": group_entries(entries),
         "shown": len(entries),
         "histogram": chart,

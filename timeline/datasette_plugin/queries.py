@@ -52,6 +52,9 @@ TABLE_ARGUMENTS = {
 COLUMN_ARGUMENTS = {
     facet: argument for facet, argument in TABLE_ARGUMENTS.items() if facet in COLUMN_FACETS
 }
+#: Above this many matching events the timeline does not count actors and places: reading
+#: every event's JSON arrays takes about PLACEHOLDER per thousand events.
+ARRAY_FACET_MAX_EVENTS = 20_000
 DEFAULT_LIMIT = 500
 MAX_LIMIT = 5000
 #: Enough months for two decades of coverage; beyond that bars would be too thin to read.
@@ -267,20 +270,39 @@ def fts_phrase(text: str) -> str:
 
 
 def events_sql(filters: Filters) -> tuple[str, dict[str, Any]]:
+    """The first ``filters.limit`` events in reading order, undated ones last.
+
+    Dated and undated events are read separately: ``order by start_date is null`` would sort
+    every matching row, where ``order by start_date`` walks an index and stops at the limit.
+    """
     where, params = filters.where()
     direction = "desc" if filters.newest_first else "asc"
     # Within one start day the longer span (a year, a month) comes first in reading order.
     span_direction = "asc" if filters.newest_first else "desc"
-    sql = f"""
-        select e.id, e.event_type, e.title, e.start, e."end", e.start_date, e.end_date,
+    columns = f"""e.id, e.event_type, e.title, e.start, e."end", e.start_date, e.end_date,
             e.precision, e.date_basis, e.date_text, e.actors, e.location, e.places,
-            e.evidence, e.evidence_start, e.evidence_end, e.document_id, e.confidence,
-            coalesce(d.title, d.name) as document_title,
-            {date_label_sql("e")} as date_label
-        from events as e left join documents as d on d.id = e.document_id
-        where {where}
-        order by e.start_date is null, e.start_date {direction},
-            e.end_date {span_direction}, e.id
+            e.evidence, e.evidence_start, e.evidence_end, e.document_id, e.confidence"""
+    sql = f"""
+        select page.*, coalesce(d.title, d.name) as document_title,
+            {date_label_sql("page")} as date_label
+        from (
+            select * from (
+                select 0 as undated, {columns} from events as e
+                where {where} and e.start_date is not null
+                order by e.start_date {direction}, e.end_date {span_direction}, e.id
+                limit :limit
+            )
+            union all
+            select * from (
+                select 1 as undated, {columns} from events as e
+                where {where} and e.start_date is null
+                order by e.id
+                limit :limit
+            )
+        ) as page
+        left join documents as d on d.id = page.document_id
+        order by page.undated, page.start_date {direction}, page.end_date {span_direction},
+            page.id
         limit :limit
     """
     return sql, {**params, "limit": filters.limit}
@@ -296,12 +318,17 @@ def facet_sql(filters: Filters, facet: str, limit: int = 15) -> tuple[str, dict[
     own = "" if facet in ARRAY_FACETS else facet
     where, params = filters.where(exclude=own)
     if facet == "document":
+        # Counted before the join, so that only the documents shown are looked up.
         sql = f"""
-            select e.document_id as value, coalesce(d.title, d.name, e.document_id) as label,
-                count(*) as n
-            from events as e left join documents as d on d.id = e.document_id
-            where {where} and e.document_id is not null
-            group by e.document_id order by n desc, label limit {limit}
+            select c.value as value, coalesce(d.title, d.name, c.value) as label, c.n as n
+            from (
+                select e.document_id as value, count(*) as n
+                from events as e
+                where {where} and e.document_id is not null
+                group by e.document_id order by n desc, e.document_id limit {limit}
+            ) as c
+            left join documents as d on d.id = c.value
+            order by n desc, label
         """
     elif facet == "actor":
         sql = f"""
@@ -335,10 +362,12 @@ def facet_sql(filters: Filters, facet: str, limit: int = 15) -> tuple[str, dict[
 
 def histogram_sql(filters: Filters) -> tuple[str, dict[str, Any]]:
     where, params = filters.where()
+    # month > '' rather than "is not null and != ''": a range on the (month, event_type) index,
+    # whose order is already the grouping's.
     sql = f"""
         select e.month as month, e.event_type as event_type, count(*) as n
         from events as e
-        where {where} and e.month is not null and e.month like '____-__'
+        where {where} and e.month > '' and e.month like '____-__'
         group by e.month, e.event_type
     """
     return sql, params

@@ -69,11 +69,9 @@ def _pattern(text: str) -> str:
 def extract_events(context: DocumentContext) -> list[Event]:
     """Every event the registered extractors find in the document, in text order."""
     events: list[Event] = []
-    registered = extractors()
+    found = [extractor.triggers(context) for extractor in extractors()]
     for index in range(len(context.sentences)):
-        triggers: list[Trigger] = []
-        for extractor in registered:
-            triggers.extend(extractor.triggers(context, index))
+        triggers: list[Trigger] = [t for per_extractor in found for t in per_extractor[index]]
         if not triggers:
             continue
         for attachment in attach_dates(context, index, triggers):

@@ -9,6 +9,7 @@ starts no event, since an event we cannot date is no use on a timeline.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -118,19 +119,30 @@ class Extractor:
     def name(self) -> str:
         return self.event_type
 
-    def triggers(self, context: DocumentContext, index: int) -> list[Trigger]:
-        sentence = context.sentences[index]
+    def triggers(self, context: DocumentContext) -> list[list[Trigger]]:
+        """The triggers of each sentence, searched over the whole text at once."""
         text = context.text
-        found = []
+        sentences = context.sentences
+        starts = [sentence.start_char for sentence in sentences]
+        found: list[list[Trigger]] = [[] for _ in sentences]
         for spec in self.trigger_specs:
             # Matches may overlap: "this meeting followed a summit held on ..." holds
             # two triggers, and the first one's reach must not hide the second.
-            position = sentence.start_char
-            while match := spec.pattern.search(text, position, sentence.end_char):
+            position = 0
+            while match := spec.pattern.search(text, position):
                 position = match.start() + 1
+                index = bisect_right(starts, match.start()) - 1
+                if index < 0 or match.start() >= sentences[index].end_char:
+                    continue
+                sentence = sentences[index]
+                if match.end() > sentence.end_char:
+                    # Reached into the next sentence: take what matches within this one.
+                    match = spec.pattern.match(text, match.start(), sentence.end_char)
+                    if match is None:
+                        continue
                 if _ANAPHORIC.search(text, sentence.start_char, match.start()):
                     continue
-                found.append(Trigger(self, spec, match.start(), match.end()))
+                found[index].append(Trigger(self, spec, match.start(), match.end()))
         return found
 
     def build(self, context: DocumentContext, index: int, attachment: Attachment) -> Event:

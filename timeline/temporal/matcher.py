@@ -10,15 +10,18 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from collections.abc import Callable, Container, Iterable
 from dataclasses import dataclass, replace
 from typing import Final
 
 from . import vocabulary as V
-from .tokenizer import Token, tokenize
+from .tokenizer import Token, tokenize, word_end, word_start
 
 
-@dataclass(frozen=True, slots=True)
+# Not frozen: a frozen dataclass sets each of its fields through object.__setattr__,
+# which made building an Expr cost more than matching it. Nothing mutates one.
+@dataclass(slots=True)
 class Expr:
     """What an expression says, before any anchor is applied.
 
@@ -60,7 +63,7 @@ class Expr:
     compare: bool = False
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Mention:
     first: int  # token index, inclusive
     last: int  # token index, exclusive
@@ -174,10 +177,10 @@ def duration_value(quantity: float | None, unit: str) -> str:
 
 
 class _Scanner:
-    def __init__(self, tokens: list[Token], cues: list[bool] | None = None) -> None:
+    def __init__(self, tokens: list[Token], cues: list[int]) -> None:
         self.t = tokens
         self.n = len(tokens)
-        #: Whether each token holds a cue; None means every token may.
+        #: Indices of the tokens that hold a cue, in order.
         self.cues = cues
 
     # -- token helpers -----------------------------------------------------
@@ -1133,14 +1136,6 @@ class _Scanner:
             return None
         return best[0], replace(best[1], mod=mod)
 
-    def _may_follow_the(self, i: int) -> bool:
-        """Whether any rule starting at "the" can go on with token ``i``: most "the"s
-        near a cue start an ordinary noun phrase, and ten rules would each reject it."""
-        if i >= self.n:
-            return False
-        tok = self.t[i]
-        return tok.kind in _AFTER_THE_KINDS or (tok.kind == "word" and tok.lower in _AFTER_THE)
-
     @property
     def modifiable_rules(self) -> tuple[Callable[[int], Hit | None], ...]:
         return (
@@ -1155,46 +1150,43 @@ class _Scanner:
             self.r_weekday,
         )
 
-    def _lead(self) -> list[int]:
-        """How many tokens after each token the next cue token is (0: it is one)."""
-        if self.cues is None:
-            return [0] * self.n
-        lead = [0] * self.n
-        last = 10**9
-        for i in range(self.n - 1, -1, -1):
-            if self.cues[i]:
-                last = i
-            lead[i] = last - i
-        return lead
-
     def scan(self) -> list[Mention]:
+        """Mentions, tried only at tokens close enough before a cue to lead up to it."""
         mentions: list[Mention] = []
-        lead = self._lead()
         by_start = _RULES_BY_START
+        t = self.t
         i = 0
-        while i < self.n:
-            tok = self.t[i]
-            rules = None
-            if lead[i] <= _MAX_LEAD:
-                key = tok.lower if tok.kind == "word" else tok.kind
-                if lead[i] <= _USUAL_LEAD or key in _LONG_LEADS:
+        for cue in self.cues:
+            i = max(i, cue - _MAX_LEAD)
+            while i <= cue:
+                tok = t[i]
+                kind = tok.kind
+                if kind == "word":
+                    key = tok.lower
+                elif kind == "number":
+                    key = _NUMBER_KEYS.get(len(tok.text), kind)
+                else:
+                    key = kind
+                rules = None
+                if key == "the":
+                    # Most "the"s near a cue start an ordinary noun phrase: the next
+                    # token says which of the ten rules starting at "the" may go on.
+                    if i + 1 < self.n:
+                        nxt = t[i + 1]
+                        rules = _RULES_AFTER_THE.get(nxt.lower if nxt.kind == "word" else nxt.kind)
+                elif cue - i <= _USUAL_LEAD or key in _LONG_LEADS:
                     rules = by_start.get(key)
-                if key == "the" and not self._may_follow_the(i + 1):
-                    rules = None
-            if rules is None:
-                i += 1
-                continue
-            best: Hit | None = None
-            for rule in rules:
-                hit = rule(self, i)
-                if hit is not None and hit[0] > i and (best is None or hit[0] > best[0]):
-                    best = hit
-            if best is None:
-                i += 1
-                continue
-            end, expr = best
-            mentions.append(Mention(i, end, tok.start, self.t[end - 1].end, expr))
-            i = end
+                best: Hit | None = None
+                for rule in rules or ():
+                    hit = rule(self, i)
+                    if hit is not None and hit[0] > i and (best is None or hit[0] > best[0]):
+                        best = hit
+                if best is None:
+                    i += 1
+                    continue
+                end, expr = best
+                mentions.append(Mention(i, end, tok.start, t[end - 1].end, expr))
+                i = end
         return self._link_ranges(mentions)
 
     def _range_day(self, i: int) -> int | None:
@@ -1332,24 +1324,12 @@ _STARTS: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (("noon", "midday", "midnight"), ("r_clock",)),
     (V.PART_MODIFIERS, ("r_modified",)),
     (("q",), ("r_quarter",)),
-    (
-        ("the",),
-        (
-            "r_date",
-            "r_decade",
-            "r_century",
-            "r_quarter",
-            "r_season",
-            "r_deictic",
-            "r_shift",
-            "r_quantity",
-            "r_modified",
-            "r_period",
-        ),
-    ),
     # Token kinds other than words.
     (("iso",), ("r_iso",)),
-    (("number",), ("r_date", "r_year", "r_quantity", "r_clock")),
+    # Numbers by their number of digits: a day or an hour has at most two, a year four.
+    (("short number",), ("r_date", "r_quantity", "r_clock")),
+    (("four-digit number",), ("r_year", "r_quantity")),
+    (("number",), ("r_quantity",)),
     (("ordinal",), ("r_date",)),
     (("clock",), ("r_clock",)),
     (("decade",), ("r_decade",)),
@@ -1378,9 +1358,32 @@ _RULE_ORDER: Final = (
 Rule = Callable[[_Scanner, int], Hit | None]
 
 
-def _dispatch() -> dict[str, tuple[Rule, ...]]:
+#: Which rules starting at "the" may match, by the next token's lower-case word or,
+#: for other tokens, its kind (see each rule's "the" branch).
+_AFTER_THE: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
+    (("ordinal",), ("r_date", "r_century")),
+    (("decade",), ("r_decade",)),
+    (V.ORDINALS, ("r_century", "r_quarter")),
+    (("number",), ("r_quarter", "r_period", "r_quantity")),
+    (("fiscal",), ("r_quarter", "r_period")),
+    (V.SEASONS, ("r_season",)),
+    (("near", "distant", "recent", "immediate"), ("r_deictic",)),
+    (_REF_NOUNS, ("r_deictic",)),
+    (("weekend", "same"), ("r_shift",)),
+    (V.SHIFT_WORDS, ("r_shift",)),
+    (V.NUMBER_WORDS, ("r_quantity",)),
+    (V.VAGUE_QUANTITIES, ("r_quantity",)),
+    (("first", "last", "latest", "year"), ("r_quantity",)),
+    (V.PART_MODIFIERS, ("r_modified",)),
+    (V.PART_PHRASES, ("r_modified",)),
+    (_PERIOD_ADJECTIVES, ("r_period",)),
+    (("most", "year", "quarter", "period"), ("r_period",)),
+]
+
+
+def _dispatch(starts: list[tuple[Iterable[str], tuple[str, ...]]]) -> dict[str, tuple[Rule, ...]]:
     merged: dict[str, set[str]] = {}
-    for keys, names in _STARTS:
+    for keys, names in starts:
         for key in keys:
             merged.setdefault(key, set()).update(names)
     return {
@@ -1389,22 +1392,9 @@ def _dispatch() -> dict[str, tuple[Rule, ...]]:
     }
 
 
-_RULES_BY_START: Final = _dispatch()
-#: Every token that a rule starting at "the" reads next (see each rule's "the" branch).
-_AFTER_THE_KINDS: Final = frozenset({"number", "ordinal", "decade"})
-_AFTER_THE: Final = frozenset(
-    set(V.ORDINALS)
-    | set(V.SEASONS)
-    | set(V.SHIFT_WORDS)
-    | set(V.NUMBER_WORDS)
-    | V.VAGUE_QUANTITIES
-    | set(V.PART_MODIFIERS)
-    | set(V.PART_PHRASES)
-    | _PERIOD_ADJECTIVES
-    | set(_REF_NOUNS)
-    | {"fiscal", "most", "year", "quarter", "period", "weekend", "same", "latest"}
-    | {"near", "distant", "recent", "immediate"}
-)
+_RULES_BY_START: Final = _dispatch(_STARTS)
+_RULES_AFTER_THE: Final = _dispatch(_AFTER_THE)
+_NUMBER_KEYS: Final = {1: "short number", 2: "short number", 4: "four-digit number"}
 
 
 #: Digit shapes that can carry a temporal expression on their own: a year or an
@@ -1425,9 +1415,19 @@ _NON_LETTERS: Final = str.maketrans(
         [c for c in map(chr, range(128)) if not c.isalpha()] + list("\xa0’‘“”—–…"), " "
     )
 )
-#: Characters tokenized on each side of a cue: room for the longest modifiers
-#: ("no more than the last twenty four hours", "the winter of nineteen ninety-four").
-_BEFORE: Final = 32
+#: Characters tokenized before a cue: room for the usual leads ("the last twenty
+#: four hours", "about two weeks"); a window that then starts with a word of a
+#: longer lead reaches back ``_LONGER_LEAD`` more characters ("no more than the ...").
+_BEFORE: Final = 20
+_LONGER_LEAD: Final = 16
+_LEAD_WORDS: Final = frozenset(
+    set(V.NUMBER_WORDS)
+    | V.VAGUE_QUANTITIES
+    | {word for words in V.QUANTITY_MODIFIERS for word in words}
+    | set(V.SHIFT_WORDS)
+    | set(V.ORDINALS)
+    | {"the", "and", "half", "fiscal"}
+)
 #: Most tokens an expression may have before its first cue ("no more than the
 #: last twenty-four hours").
 _MAX_LEAD: Final = 8
@@ -1435,7 +1435,8 @@ _MAX_LEAD: Final = 8
 #: ("the comparable year-ago quarter", "the last twenty four hours").
 _USUAL_LEAD: Final = 5
 _LONG_LEADS: Final = frozenset(w[0] for w in V.QUANTITY_MODIFIERS)
-_AFTER: Final = 20
+#: Characters tokenized after a cue's first character ("5 a.m. local time").
+_AFTER: Final = 16
 
 
 def _cue_positions(text: str) -> list[int]:
@@ -1445,8 +1446,30 @@ def _cue_positions(text: str) -> list[int]:
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
     positions = [m.start() for m in _DIGIT_CUES.finditer(low)]
     blanked = low.translate(_NON_LETTERS)
-    words = blanked.split() if blanked.isascii() else _ASCII_WORD.findall(low)
-    for word in V.CUE_WORDS.intersection(words):
+    if not blanked.isascii():
+        _find_cue_words(text, low, V.CUE_WORDS.intersection(_ASCII_WORD.findall(low)), positions)
+        positions.sort()
+        return positions
+    # In the blanked text a word is whole exactly when spaces surround it ("day" is not
+    # in "today"); the padding shifts offsets by one. The needle ends in a letter:
+    # ``str.find`` skips ahead on its last character, and spaces are everywhere.
+    padded = f" {blanked} "
+    for word in V.CUE_WORDS.intersection(blanked.split()):
+        needle = " " + word
+        size = len(needle)
+        capitalised = word in V.CAPITALISED_CUES
+        at = padded.find(needle)
+        while at >= 0:
+            if padded[at + size] == " " and (not capitalised or text[at].isupper()):
+                positions.append(at)
+            at = padded.find(needle, at + size)
+    positions.sort()
+    return positions
+
+
+def _find_cue_words(text: str, low: str, words: Iterable[str], positions: list[int]) -> None:
+    """Add where ``words`` occur whole in ``low`` (``text`` lower-cased) to ``positions``."""
+    for word in words:
         size = len(word)
         capitalised = word in V.CAPITALISED_CUES
         at = low.find(word)
@@ -1459,14 +1482,11 @@ def _cue_positions(text: str) -> list[int]:
             ):
                 positions.append(at)
             at = low.find(word, after)
-    positions.sort()
-    return positions
 
 
 def _windows(text: str, positions: list[int]) -> list[tuple[int, int]]:
     """Merged character ranges around the cues, cut at whitespace."""
     windows: list[tuple[int, int]] = []
-    size = len(text)
     for at in positions:
         start, end = at - _BEFORE, at + _AFTER
         if windows and start <= windows[-1][1]:
@@ -1475,12 +1495,7 @@ def _windows(text: str, positions: list[int]) -> list[tuple[int, int]]:
             windows.append((start, end))
     cut: list[tuple[int, int]] = []
     for start, end in windows:
-        start = 0 if start <= 0 else max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-        if end >= size:
-            end = size
-        else:
-            spaces = [k for k in (text.find(" ", end), text.find("\n", end)) if k >= 0]
-            end = min(spaces) if spaces else size
+        start, end = word_start(text, start), word_end(text, end)
         if cut and start <= cut[-1][1]:
             cut[-1] = (cut[-1][0], end)
         else:
@@ -1496,15 +1511,26 @@ def find_mentions(text: str) -> tuple[list[Token], list[Mention]]:
     """
     tokens: list[Token] = []
     positions = _cue_positions(text)
+    previous_end = 0
     for start, end in _windows(text, positions):
-        if tokens:
+        window = tokenize(text, start, end)
+        if start > previous_end and window and window[0].lower in _LEAD_WORDS:
+            earlier = word_start(text, start - _LONGER_LEAD)
+            if tokens and earlier <= previous_end:
+                # Reaching back joins the previous window: no gap between them.
+                earlier = previous_end
+            window = tokenize(text, earlier, start) + window
+            start = earlier
+        if tokens and start > previous_end:
             tokens.append(Token("\n", "\n", "newline", start, start, False))
-        tokens.extend(tokenize(text, start, end))
-    cues = [False] * len(tokens)
-    k = 0
-    for i, tok in enumerate(tokens):
-        while k < len(positions) and positions[k] < tok.start:
-            k += 1
-        if k < len(positions) and positions[k] < tok.end:
-            cues[i] = True
+        tokens.extend(window)
+        previous_end = end
+    cues: list[int] = []
+    starts = [tok.start for tok in tokens]
+    for at in positions:
+        # The last token starting at or before the cue; after a window's empty
+        # separator token, the real token that starts at the same character.
+        i = bisect_right(starts, at) - 1
+        if i >= 0 and at < tokens[i].end and (not cues or cues[-1] != i):
+            cues.append(i)
     return tokens, _Scanner(tokens, cues).scan()

@@ -38,7 +38,7 @@ _HALF_YEAR: Final = timedelta(days=183)
 Span = tuple[date, date]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Date:
     value: str
     start: date | None

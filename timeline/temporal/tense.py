@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Final
 
 from . import vocabulary as V
-from .tokenizer import Token, tokenize
+from .tokenizer import Token, tokenize, word_end, word_start
 
 PAST: Final = "past"
 FUTURE: Final = "future"
@@ -86,58 +86,93 @@ def _is_break(tokens: list[Token], i: int) -> bool:
 _REACH: Final = 75
 
 
+#: Words ``_cue`` may read as a cue, besides the endings below: most words are
+#: neither, and this check turns them away before any other.
+_CUE_CANDIDATES: Final = frozenset(
+    V.FUTURE_MARKERS | V.PAST_MARKERS | {w.replace("'", "’") for w in V.FUTURE_MARKERS} | {"as"}
+)
+_CUE_ENDINGS: Final = ("ed", "ing", "'ll", "’ll")
+
+
 def _search(tokens: list[Token], indices: range) -> str | None:
     for i in indices:
-        if _is_break(tokens, i):
-            return NONE
-        cue = _cue(tokens, i)
-        if cue is not None:
-            return cue
+        tok = tokens[i]
+        if tok.kind != "word":
+            if _is_break(tokens, i):
+                return NONE
+        elif tok.lower in _CUE_CANDIDATES or tok.lower.endswith(_CUE_ENDINGS):
+            cue = _cue(tokens, i)
+            if cue is not None:
+                return cue
     return None
 
 
 def _bounds(text: str, start_char: int, end_char: int) -> tuple[int, int]:
     """The text ``tense_in`` reads around a mention, cut at whitespace like the matcher's
     windows so that both tokenize it the same way."""
-    low = max(0, start_char - _REACH)
-    if low > 0:
-        low = max(text.rfind(" ", 0, low), text.rfind("\n", 0, low)) + 1
-    high = min(len(text), end_char + _REACH)
-    if high < len(text):
-        ends = [k for k in (text.find(" ", high), text.find("\n", high)) if k >= 0]
-        high = min(ends) if ends else len(text)
-    return low, high
+    return word_start(text, start_char - _REACH), word_end(text, end_char + _REACH)
 
 
-def _is_gap(tok: Token) -> bool:
-    """The empty token the matcher puts between two windows of text."""
-    return tok.kind == "newline" and tok.start == tok.end
+#: Characters tokenized at a time when a search runs out of tokens: the cue is
+#: usually a word or two away, and the whole reach is rarely needed.
+_CHUNK: Final = 24
+
+
+def _earlier_cut(text: str, low: int, edge: int) -> int:
+    """Where to start tokenizing the text before ``edge``: a word start, or ``low``."""
+    cut = word_start(text, edge - _CHUNK)
+    # Only a cut right before a word is safe: inside a run of whitespace it could
+    # split a paragraph break in two.
+    return cut if cut > low and not text[cut].isspace() else low
+
+
+def _later_cut(text: str, edge: int, high: int) -> int:
+    """Where to stop tokenizing the text after ``edge``: a word end, or ``high``."""
+    cut = word_end(text, edge + _CHUNK)
+    return cut if cut < high and not text[cut - 1].isspace() else high
 
 
 def tense_in(text: str, tokens: list[Token], first: int, last: int) -> str:
     """PAST, FUTURE or NONE for the mention covering ``tokens[first:last]``: the nearest cue
     within ``_WINDOW`` tokens of the same clause, looking back first, then ahead.
 
-    ``tokens`` are the matcher's windows of ``text``; they are reused, and only the text a
-    window leaves out is tokenized, the text after the mention only when needed."""
+    ``tokens`` are the matcher's windows of ``text``; they are reused, and the text a
+    window leaves out is tokenized a chunk at a time, only while the search needs it."""
     start_char, end_char = tokens[first].start, tokens[last - 1].end
     low, high = _bounds(text, start_char, end_char)
+    # The matcher separates windows with an empty token; no other token is empty.
     opening = first
-    while opening > 0 and not _is_gap(tokens[opening - 1]):
+    while opening > 0 and tokens[opening - 1].start != tokens[opening - 1].end:
         opening -= 1
-    window_start = tokens[opening].start if opening < first else start_char
-    before = tokenize(text, low, window_start) if low < window_start else []
-    before += [tok for tok in tokens[opening:first] if tok.start >= low]
-    found = _search(before, range(len(before) - 1, max(-1, len(before) - 1 - _WINDOW), -1))
+    edge = tokens[opening].start if opening < first else start_char
+    before = [tok for tok in tokens[opening:first] if tok.start >= low]
+    while True:
+        # A cue reads the two tokens before it, so with text still left out the two
+        # earliest tokens are not searched yet.
+        floor = 2 if edge > low else 0
+        size = len(before)
+        reach = max(-1, size - 1 - _WINDOW)
+        found = _search(before, range(size - 1, max(reach, floor - 1), -1))
+        if found is not None or reach >= floor - 1:
+            break
+        cut = _earlier_cut(text, low, edge)
+        before = tokenize(text, cut, edge) + before
+        edge = cut
     if found is not None and found != NONE:
         return found
     closing = last
-    while closing < len(tokens) and not _is_gap(tokens[closing]):
+    while closing < len(tokens) and tokens[closing].start != tokens[closing].end:
         closing += 1
     # The mention's own tokens come along: a cue right after it looks one token back.
     after = [tok for tok in tokens[first:closing] if tok.end <= high]
-    window_end = tokens[closing - 1].end
-    if window_end < high:
-        after += tokenize(text, window_end, high)
+    edge = tokens[closing - 1].end
     start = last - first
-    return _search(after, range(start, min(len(after), start + _WINDOW))) or NONE
+    while True:
+        # ... and one token ahead, so the last token waits for the text after it.
+        ceiling = len(after) - 1 if edge < high else len(after)
+        found = _search(after, range(start, min(ceiling, start + _WINDOW)))
+        if found is not None or ceiling >= start + _WINDOW or edge >= high:
+            return found or NONE
+        cut = _later_cut(text, edge, high)
+        after += tokenize(text, edge, cut)
+        edge = cut

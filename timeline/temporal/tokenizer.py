@@ -64,10 +64,34 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     append = tokens.append
     previous_end = -1
     for match in _TOKEN_RE.finditer(text, start, len(text) if end is None else end):
-        # The branches are the only groups, so the last one matched is the token.
-        group = match.lastindex
+        # The branches are the only groups, so the last one matched is the token
+        # (``or 0`` only for the type checker: some branch always matches).
+        group = match.lastindex or 0
         piece = match.group(group)
         s, e = match.span(group)
         append(_new_token(Token, (piece, piece.lower(), match.lastgroup, s, e, s == previous_end)))
         previous_end = e
     return tokens
+
+
+def word_start(text: str, at: int) -> int:
+    """Where the word around ``at`` starts: after the last space or newline before ``at``.
+
+    Cutting text there and at ``word_end`` tokenizes it as the whole text would."""
+    if at <= 0:
+        return 0
+    space = text.rfind(" ", 0, at)
+    # Only a newline after that space matters; searching no further back keeps this
+    # from scanning a whole paragraph.
+    return max(space, text.rfind("\n", space + 1, at)) + 1
+
+
+def word_end(text: str, at: int) -> int:
+    """Where the word around ``at`` ends: the first space or newline from ``at`` on."""
+    size = len(text)
+    if at >= size:
+        return size
+    space = text.find(" ", at)
+    limit = size if space < 0 else space
+    newline = text.find("\n", at, limit)
+    return limit if newline < 0 else newline
