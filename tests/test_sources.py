@@ -49,6 +49,12 @@ def test_bom_and_windows_line_endings(tmp_path: Path) -> None:
     assert document.text == "First line\nSecond line\n"
 
 
+def test_mixed_line_endings(tmp_path: Path) -> None:
+    path = write(tmp_path / "m.md", b"---\r\ntitle: T\r\n---\nOne.\rTwo.\r\nThree.\n")
+    [document] = read_documents(path)
+    assert (document.title, document.text) == ("T", "One.\nTwo.\nThree.\n")
+
+
 def test_jsonl_rows(tmp_path: Path) -> None:
     rows = [{"text": "One.", "published": "2025-01-01"}, {"text": "Two.", "title": "T"}]
     path = write(tmp_path / "d.jsonl", "\n".join(json.dumps(r) for r in rows) + "\n\n")

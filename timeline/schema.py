@@ -172,6 +172,8 @@ TABLES: tuple[TableSpec, ...] = (
             # The filtered table pages and the month-by-type histogram at a million events.
             ("event_type", "year", "start_date"),
             ("month", "event_type"),
+            # "Events between two dates" reads both bounds without touching the table.
+            ("start_date", "end_date"),
         ),
         fts=("title", "evidence"),
     ),

@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import asyncio
 import html
 import re
 import shutil
+import sqlite3
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
+import httpx
 import pytest
 import yaml
+from datasette.database import QueryInterrupted
 
+from timeline import datasette_plugin as plugin
+from timeline.datasette_plugin.queries import Filters, events_sql, histogram_sql
 from timeline.schema import TABLES
 from timeline.serve import DEFAULT_METADATA
 from timeline.views import VIEWS
@@ -57,21 +64,63 @@ def test_metadata_is_served(fetch: Fetch) -> None:
     assert metadata["databases"]["facts"]["tables"]["events"]["label_column"] == "title"
 
 
-def test_configured_facets_appear_on_the_events_table(fetch: Fetch) -> None:
+#: The events table's facets, as the issue lists them, by the column Datasette facets on, with
+#: its facet type ("" for a column facet).
+EVENTS_FACETS = {
+    "event_type": "",
+    "year": "",
+    "month": "",
+    "precision": "",
+    "date_basis": "",
+    "actors": "array",
+    "places": "array",
+    "location": "",
+    "country": "",
+    "source": "",
+    "document_id": "",
+}
+
+
+def test_only_the_cheap_facets_run_by_default(fetch: Fetch) -> None:
     data = fetch("/facts/events.json").json()
-    assert set(data["facet_results"]) == {
-        "event_type",
-        "year",
-        "month",
-        "precision",
-        "date_basis",
-        "actors",
-        "places",
-        "location",
-        "country",
-        "source",
-        "document_id",
+    assert set(data["facet_results"]) == {"event_type", "year"}
+
+
+def suggested_facet_links(page: str) -> dict[str, str]:
+    """Facet name -> link, from the "Suggested facets" line of a table page."""
+    line = page.split('class="suggested-facets"', 1)[1].split("</p>", 1)[0]
+    return {
+        name: html.unescape(href)
+        for href, name in re.findall(r'<a href="([^"]+)#facet-[^"]*">([^<]+)</a>', line)
     }
+
+
+def test_every_other_facet_is_one_click_away_and_counts(fetch: Fetch) -> None:
+    page = fetch("/facts/events?event_type=meeting").text
+    links = suggested_facet_links(page)
+    assert set(links) == set(EVENTS_FACETS) - {"event_type", "year"}
+    assert "actors</a> (array)" in page
+    for name, href in links.items():
+        url = urlsplit(href)
+        # The link keeps the page's filters and adds the facet of the right type.
+        argument = "_facet_array" if EVENTS_FACETS[name] == "array" else "_facet"
+        assert parse_qsl(url.query) == [("event_type", "meeting"), (argument, name)]
+        data = fetch(f"{url.path}.json?{url.query}").json()
+        assert name in data["facet_results"], name
+    # A facet already shown is no longer suggested.
+    shown = fetch("/facts/events?_facet=month&_facet_array=actors").text
+    assert {"month", "actors"}.isdisjoint(suggested_facet_links(shown))
+
+
+def test_every_facet_counts_when_asked_for(fetch: Fetch) -> None:
+    # Not the default ones: Datasette would count a configured facet asked for again twice.
+    arguments = "&".join(
+        f"_facet_{kind}={name}" if kind else f"_facet={name}"
+        for name, kind in EVENTS_FACETS.items()
+        if name not in ("event_type", "year")
+    )
+    data = fetch(f"/facts/events.json?{arguments}").json()
+    assert set(data["facet_results"]) == set(EVENTS_FACETS)
     counts = {
         name: {item["value"]: item["count"] for item in facet["results"]}
         for name, facet in data["facet_results"].items()
@@ -130,7 +179,7 @@ def test_canned_queries_are_read_only_selects() -> None:
     }
     for name, canned in QUERIES.items():
         assert "write" not in canned, name
-        assert canned["sql"].lstrip().lower().startswith("select"), name
+        assert canned["sql"].lstrip().lower().startswith(("select", "with")), name
         assert canned["title"] and canned["description"], name
 
 
@@ -333,6 +382,86 @@ def test_timeline_facets_count_within_the_other_filters(fetch: Fetch) -> None:
     assert 'href="?event_type=meeting&amp;actor=CSTO"' in type_facet
 
 
+def interrupting(facts_db: Path, *fragments: str) -> Fetch:
+    """GET from a Datasette whose database gives up, as on a time limit, on every query whose
+    SQL contains one of ``fragments``."""
+    datasette = make_datasette(facts_db)
+    db = datasette.get_database("facts")
+    execute = db.execute
+
+    async def execute_or_interrupt(sql: str, *args: Any, **kwargs: Any) -> Any:
+        if any(fragment in sql for fragment in fragments):
+            raise QueryInterrupted(sqlite3.OperationalError("interrupted"), sql, {})
+        return await execute(sql, *args, **kwargs)
+
+    db.execute = execute_or_interrupt
+
+    def get(path: str, **kwargs: Any) -> httpx.Response:
+        response: httpx.Response = asyncio.run(datasette.client.get(path, **kwargs))
+        return response
+
+    return get
+
+
+def test_timeline_survives_facets_that_run_out_of_time(facts_db: Path) -> None:
+    # Fragments of the actor facet's SQL and the document facet's.
+    fetch = interrupting(facts_db, "count(distinct e.id)", "as d on d.id = c.value")
+    response = fetch("/facts/-/timeline?actor=CSTO")
+    assert response.status_code == 200
+    page = response.text
+    actor_facet = page.split('data-facet="actor"')[1].split("</section>")[0]
+    assert "too slow to count at this size" in actor_facet
+    # The chosen actor can still be removed.
+    assert re.findall(r'data-facet-value="([^"]+)"', actor_facet) == ["CSTO"]
+    assert "too slow to count" in page.split('data-facet="document"')[1].split("</section>")[0]
+    assert "too slow" not in page.split('data-facet="event_type"')[1].split("</section>")[0]
+    # The listing has no facet of its own to lose: its events are all there.
+    assert len(entry_ids(page)) == 3
+
+
+def test_timeline_survives_a_listing_count_and_histogram_out_of_time(facts_db: Path) -> None:
+    fetch = interrupting(facts_db, "count(*) from events as e where", "as undated", "e.month >")
+    response = fetch("/facts/-/timeline")
+    assert response.status_code == 200
+    page = response.text
+    for notice in ("Counting these events", "Listing these events", "The histogram"):
+        assert notice in page
+    assert entry_ids(page) == []
+    assert 'data-facet="event_type"' in page
+
+
+def test_timeline_counts_once_per_immutable_database(facts_db: Path) -> None:
+    datasette = make_datasette(facts_db)
+    db = datasette.get_database("facts")
+    execute = db.execute
+    counted: list[str] = []
+
+    async def counting(sql: str, *args: Any, **kwargs: Any) -> Any:
+        if "count(*)" in sql:
+            counted.append(sql)
+        return await execute(sql, *args, **kwargs)
+
+    db.execute = counting
+    first = asyncio.run(datasette.client.get("/facts/-/timeline")).text
+    once = len(counted)
+    assert once
+    # The file cannot change while served immutable: the second page reuses the counts.
+    assert asyncio.run(datasette.client.get("/facts/-/timeline")).text == first
+    assert len(counted) == once
+
+
+def test_timeline_skips_array_facets_over_many_events(
+    fetch: Fetch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(plugin, "ARRAY_FACET_MAX_EVENTS", 3)
+    page = fetch("/facts/-/timeline").text
+    for facet in ("actor", "place"):
+        section = page.split(f'data-facet="{facet}"')[1].split("</section>")[0]
+        assert "too slow to count at this size" in section
+    narrowed = fetch("/facts/-/timeline?actor=Taliban").text
+    assert "too slow" not in narrowed
+
+
 def test_timeline_links_to_the_events_table_with_the_same_filters(fetch: Fetch) -> None:
     query_string = "event_type=meeting&actor=Russia&since=2025-01&until=2026-12"
     page = fetch(f"/facts/-/timeline?{query_string}").text
@@ -431,3 +560,67 @@ def test_an_event_without_a_document_is_listed(facts_db: Path, tmp_path: Path) -
     page = asyncio.run(make_datasette(copy).client.get("/facts/-/timeline")).text
     entry = page.split('data-event-id="ev-curated"')[1].split("</li>")[0]
     assert "no source document" in entry and "July 2025" in entry
+
+
+def query_plan(facts_db: Path, sql: str, params: dict[str, object]) -> str:
+    connection = sqlite3.connect(f"file:{facts_db}?mode=ro", uri=True)
+    try:
+        steps = connection.execute(f"explain query plan {sql}", params).fetchall()
+    finally:
+        connection.close()
+    return "\n".join(step[3] for step in steps)
+
+
+# Without statistics SQLite plans the same way at any size, so these plans on the fixture are
+# the plans at a million events.
+@pytest.mark.parametrize(
+    ("name", "params", "wanted"),
+    [
+        ("events_between", {"since": "2025", "until": "2025-06"}, "idx_events_start_date"),
+        ("events_per_month_by_type", {}, "COVERING INDEX idx_events_month_event_type"),
+        ("actor_timeline", {"actor": "Russia"}, "idx_event_actors_entity_id"),
+        ("events_at_place", {"place": "Kabul"}, "idx_event_places_entity_id"),
+        ("events_at_place", {"place": "Kabul"}, "idx_events_location (location>? AND location<?)"),
+    ],
+)
+def test_canned_queries_read_events_through_an_index(
+    facts_db: Path, name: str, params: dict[str, object], wanted: str
+) -> None:
+    plan = query_plan(facts_db, QUERIES[name]["sql"], params)
+    assert wanted in plan
+    assert "SCAN events" not in plan
+
+
+def test_events_at_place_matches_the_location_whatever_its_case(fetch: Fetch) -> None:
+    assert [row["id"] for row in query(fetch, "events_at_place", place="KABUL")] == [
+        "ev-kabul-talks",
+        "ev-kazakhstan-call",
+    ]
+    rows = query(fetch, "actor_timeline", actor="Taliban")
+    assert [(row["id"], row["roles"]) for row in rows] == [
+        ("ev-kabul-talks", "participant"),
+        ("ev-muttaqi-moscow", "participant"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("query_string", "wanted"),
+    [
+        ("", "idx_events_start_date"),
+        ("event_type=meeting&year=2025", "idx_events_event_type_year_start_date"),
+    ],
+)
+def test_timeline_lists_events_in_index_order(
+    facts_db: Path, query_string: str, wanted: str
+) -> None:
+    plan = query_plan(facts_db, *events_sql(Filters.from_query(parse_qsl(query_string))))
+    dated = plan.split("SCAN (subquery")[0]
+    assert wanted in dated
+    # Only ties on the start date are sorted, never every event.
+    assert "TEMP B-TREE FOR ORDER BY" not in dated
+
+
+def test_timeline_histogram_reads_the_month_and_type_index(facts_db: Path) -> None:
+    plan = query_plan(facts_db, *histogram_sql(Filters()))
+    assert "COVERING INDEX idx_events_month_event_type" in plan
+    assert "TEMP B-TREE" not in plan

@@ -14,6 +14,10 @@ from __future__ import annotations
 
 import asyncio
 import functools
+import json
+import sqlite3
+import weakref
+from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -21,7 +25,7 @@ from urllib.parse import parse_qsl, urlencode
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
-from datasette.utils import tilde_decode, tilde_encode
+from datasette.utils import path_with_added_args, tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 
 from timeline.datasette_plugin.queries import (
@@ -55,6 +59,8 @@ def _hook(function: HookFunction) -> HookFunction:
 
 
 STATIC_DIR = Path(__file__).resolve().parent / "static"
+#: The key of this plugin's section under ``plugins`` in datasette.yml.
+CONFIG_NAME = "timeline"
 PAGE_VIEWS = ("timeline", "timeline-document")
 EVENT_TABLES = ("events", "timeline")
 
@@ -110,15 +116,39 @@ async def timeline_redirect(datasette: Any, request: Any) -> Response:
     return Response.redirect(_timeline_url(datasette, names[0], parse_qsl(request.query_string)))
 
 
-async def _rows(db: Any, query: tuple[str, dict[str, Any]], time_limit_ms: int) -> list[Any] | None:
+#: Counts kept per immutable database, most recently used last.
+MEMO_SIZE = 256
+_memos: weakref.WeakKeyDictionary[Any, OrderedDict[tuple[str, str], list[Any] | None]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+async def _rows(
+    db: Any, query: tuple[str, dict[str, Any]], time_limit_ms: int, *, memo: bool = False
+) -> list[Any] | None:
     """The rows of ``query``, or None when it ran out of time: at a million events a slow facet
-    or filter must cost its part of the page, never the page."""
+    or filter must cost its part of the page, never the page.
+
+    With ``memo``, the outcome is kept for the next page that asks, when the database is
+    immutable and so cannot change while served: the unfiltered timeline's counts take most
+    of a second at a million events, and a query that ran out of time would again. Only
+    small results (counts) should be kept.
+    """
     sql, params = query
+    key = (sql, json.dumps(params, sort_keys=True))
+    kept = _memos.setdefault(db, OrderedDict()) if memo and not db.is_mutable else None
+    if kept is not None and key in kept:
+        kept.move_to_end(key)
+        return kept[key]
+    rows: list[Any] | None
     try:
-        results = await db.execute(sql, params, custom_time_limit=time_limit_ms)
+        rows = (await db.execute(sql, params, custom_time_limit=time_limit_ms)).rows
     except QueryInterrupted:
-        return None
-    rows: list[Any] = results.rows
+        rows = None
+    if kept is not None:
+        kept[key] = rows
+        while len(kept) > MEMO_SIZE:
+            kept.popitem(last=False)
     return rows
 
 
@@ -128,7 +158,7 @@ async def timeline_page(datasette: Any, request: Any) -> Response:
     sql_limit = int(datasette.setting("sql_time_limit_ms"))
     facet_limit = int(datasette.setting("facet_time_limit_ms"))
 
-    count_rows = await _rows(db, count_sql(filters), sql_limit)
+    count_rows = await _rows(db, count_sql(filters), sql_limit, memo=True)
     total: int | None = count_rows[0][0] if count_rows else None
     # json_each over every matching event is what makes the array facets slow (over ten
     # seconds at a million): past ARRAY_FACET_MAX_EVENTS they are not even tried.
@@ -137,8 +167,8 @@ async def timeline_page(datasette: Any, request: Any) -> Response:
     # Run together: Datasette gives each of its SQL threads a connection of its own.
     listed, histogram_rows, *facet_rows = await asyncio.gather(
         _rows(db, events_sql(filters), sql_limit),
-        _rows(db, histogram_sql(filters), facet_limit),
-        *(_rows(db, facet_sql(filters, facet), facet_limit) for facet in counted),
+        _rows(db, histogram_sql(filters), facet_limit, memo=True),
+        *(_rows(db, facet_sql(filters, facet), facet_limit, memo=True) for facet in counted),
     )
     rows_by_facet = dict(zip(counted, facet_rows, strict=True))
     notices = []
@@ -353,3 +383,54 @@ def table_actions(datasette: Any, database: str, table: str, request: Any) -> li
         return []
     pairs = timeline_pairs_from_table(parse_qsl(request.query_string))
     return [{"href": _timeline_url(datasette, database, pairs), "label": "Show as a timeline"}]
+
+
+def _plugin_config(datasette: Any) -> dict[str, Any]:
+    config = datasette.plugin_config(CONFIG_NAME)
+    return config if isinstance(config, dict) else {}
+
+
+@_hook
+def prepare_connection(conn: sqlite3.Connection, datasette: Any) -> None:
+    config = _plugin_config(datasette)
+    # Read-only pragmas: they size this connection's memory, never change the file.
+    if config.get("cache_size_kib"):
+        conn.execute(f"pragma cache_size = -{int(config['cache_size_kib'])}")
+    if config.get("mmap_size"):
+        conn.execute(f"pragma mmap_size = {int(config['mmap_size'])}")
+
+
+def _facet_argument(spec: object) -> tuple[str, str, str] | None:
+    """(query argument, column, Datasette facet type) for a facet as metadata writes it:
+    ``month`` or ``{array: actors}``."""
+    if isinstance(spec, str):
+        return "_facet", spec, ""
+    if isinstance(spec, dict) and len(spec) == 1:
+        ((kind, column),) = spec.items()
+        if kind in ("array", "date") and isinstance(column, str):
+            return f"_facet_{kind}", column, kind
+    return None
+
+
+@_hook
+def extra_template_vars(
+    view_name: str, datasette: Any, table: str | None, request: Any
+) -> dict[str, Any]:
+    """The table's ``more_facets`` as Datasette's suggested facets: one click each, costing
+    nothing until clicked, where Datasette's own suggestions run a query per column."""
+    if view_name != "table" or table is None or request is None:
+        return {}
+    if datasette.setting("suggest_facets") or request.args.get("_nofacet"):
+        return {}
+    specs = (_plugin_config(datasette).get("more_facets") or {}).get(table) or []
+    suggested = []
+    for spec in specs:
+        facet = _facet_argument(spec)
+        if facet is None:
+            continue
+        argument, column, kind = facet
+        if column in request.args.getlist(argument):
+            continue
+        path = path_with_added_args(request, {argument: column})
+        suggested.append({"name": column, "type": kind, "toggle_url": datasette.urls.path(path)})
+    return {"suggested_facets": suggested} if suggested else {}

@@ -32,6 +32,7 @@ class Expr:
     mentioned date when ``anaphoric``.
     kind ``literal``: a ready TIMEX3 ``value`` of type ``timex_type``
     (durations, sets, PAST_REF...).
+    ``holiday``: a rule in ``holidays.RULES``, for a named holiday ("Christmas").
     kind ``focus``: the reporting period a business text is about ("the
     quarter", "the latest period"), ``compare`` for the same period a year
     before; ``year`` when the text names it ("the 1988 quarter").
@@ -61,6 +62,7 @@ class Expr:
     #: A year-on-year comparison ("a year earlier", "the year-ago quarter"): in a
     #: report about a quarter it means that quarter a year before.
     compare: bool = False
+    holiday: str | None = None
 
 
 @dataclass(slots=True)
@@ -138,6 +140,23 @@ _PERIOD_UNITS: Final = frozenset(
 _MODIFIERS_BY_FIRST: Final[dict[str, list[tuple[tuple[str, ...], str]]]] = {}
 for _words, _code in V.QUANTITY_MODIFIERS.items():
     _MODIFIERS_BY_FIRST.setdefault(_words[0], []).append((_words, _code))
+
+
+def _holiday_names() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """Holiday names as lower-case tokens without hyphens, by first word, longest first."""
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for name, rule in V.HOLIDAYS.items():
+        words = tuple(t.lower for t in tokenize(name) if t.text not in ("-", "–"))
+        by_first.setdefault(words[0], []).append((words, rule))
+    for names in by_first.values():
+        names.sort(key=lambda option: -len(option[0]))
+    return by_first
+
+
+_HOLIDAY_NAMES: Final = _holiday_names()
+#: Parts of the day that "in the ..." and "mid-..." name.
+_DAYPARTS_AFTER_THE: Final = frozenset({"morning", "afternoon", "evening"})
+_MID_PARTS_OF_DAY: Final = {"midafternoon": "AF", "midmorning": "MO"}
 _COMPOUND_TENS: Final = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
 _YEAR_SHIFTS: Final = {"this": 0, "last": -1, "next": 1}
 _AMOUNT_WORDS: Final = frozenset(
@@ -471,13 +490,18 @@ class _Scanner:
         )
 
     def r_year(self, i: int) -> Hit | None:
+        if self.is_(i, "the") and self.is_(i + 1, "year"):
+            # "the year 2000", "the year two thousand": the phrase names the year.
+            yr = self.year(i + 2, 1000, 2999) or self._spoken_year(i + 2)
+            return None if yr is None else (yr[0], Expr("calendar", year=yr[1]))
         if self.is_(i, "fiscal"):
             # "fiscal 1989": the fiscal year keeps its word.
             yr = self.year(i + 1, 1900, 2100)
             return None if yr is None else (yr[0], Expr("calendar", year=yr[1]))
         if self.is_(i, "nineteen"):
-            return self._spoken_year(i)
-        yr = self.year(i, 1900, 2100)
+            spoken = self._spoken_year(i)
+            return None if spoken is None else (spoken[0], Expr("calendar", year=spoken[1]))
+        yr = self.year(i, 1800, 2100)
         if yr is None:
             return None
         prev = i - 1
@@ -494,6 +518,15 @@ class _Scanner:
         """ "the 1987 crash", "its 1990 invasion", "the 2000 Olympics": a year before a noun
         after a determiner; "the 2000 soldiers" (a plural count) is not one."""
         prev = i - 1
+        if (
+            prev > 0
+            and self.t[prev].kind == "word"
+            and not self.t[prev].is_title
+            and not self.in_(prev, _DETERMINERS)
+            and self.in_(prev - 1, _DETERMINERS)
+        ):
+            # "his unsuccessful 1996 campaign": an adjective between determiner and year.
+            prev -= 1
         if not (
             self.in_(prev, _DETERMINERS) or (self.is_(prev, "s") and self.is_(prev - 1, "'", "’"))
         ):
@@ -503,15 +536,27 @@ class _Scanner:
         nxt = self.t[end]
         return nxt.is_title or not nxt.lower.endswith("s")
 
-    def _spoken_year(self, i: int) -> Hit | None:
-        """ "nineteen ninety-six", "nineteen ninety" as read out in broadcast transcripts."""
+    def _spoken_year(self, i: int) -> tuple[int, int] | None:
+        """ "nineteen ninety-six", "two thousand (and) one" as read out in broadcast
+        transcripts: (end, year)."""
+        if self.is_(i, "two") and self.is_(i + 1, "thousand"):
+            j = i + 2 + (1 if self.is_(i + 2, "and") else 0)
+            qty = self.quantity(j) if self.in_(j, V.NUMBER_WORDS) else None
+            if qty is not None and qty[1] is not None and 1 <= qty[1] < 100:
+                return qty[0], 2000 + int(qty[1])
+            return i + 2, 2000
+        if not self.is_(i, "nineteen"):
+            return None
         qty = self.quantity(i + 1)
         if qty is None or qty[1] is None or not 10 <= qty[1] <= 99 or self.t[i + 1].kind != "word":
             return None
-        return qty[0], Expr("calendar", year=1900 + int(qty[1]))
+        return qty[0], 1900 + int(qty[1])
 
     def r_decade(self, i: int) -> Hit | None:
         j = i + 1 if self.is_(i, "the") else i
+        if j > i and self.in_(j, V.DECADE_WORDS):
+            # "the nineties": spelled out, a decade of the 1900s.
+            return j + 1, Expr("calendar", decade=190 + V.DECADE_WORDS[self.low(j)])
         if j >= self.n or self.t[j].kind != "decade":
             return None
         digits = self.t[j].text.strip("'’s")
@@ -523,9 +568,8 @@ class _Scanner:
         return j + 1, Expr("calendar", decade=decade)
 
     def r_century(self, i: int) -> Hit | None:
-        if not self.is_(i, "the"):
-            return None
-        j = i + 1
+        """ "the 20th century", "an 11th-century temple", "the nineteenth century"."""
+        j = i + 1 if self.is_(i, "the") else i
         tok = self.t[j] if j < self.n else None
         if tok is None:
             return None
@@ -534,9 +578,10 @@ class _Scanner:
             number = tok.value
         elif tok.lower in V.ORDINALS and V.ORDINALS[tok.lower] > 0:
             number = V.ORDINALS[tok.lower]
-        if number is None or not 1 <= number <= 30 or not self.is_(j + 1, "century"):
+        k = j + 2 if self.hyphen(j + 1) else j + 1
+        if number is None or not 1 <= number <= 30 or not self.is_(k, "century"):
             return None
-        return j + 2, Expr("calendar", century=number - 1)
+        return k + 1, Expr("calendar", century=number - 1)
 
     def r_quarter(self, i: int) -> Hit | None:
         """ "the third quarter (of 2024)", "Q3 2024", "the first half of 2025", "third-quarter"."""
@@ -692,9 +737,51 @@ class _Scanner:
             return None
         return j, Expr("calendar", part=season, shift=shift)
 
+    def r_holiday(self, i: int) -> Hit | None:
+        """ "Christmas", "last Thanksgiving", "Eid al-Fitr 2024", "New Year's Eve"."""
+        j = i
+        shift: int | None = None
+        if self.in_(j, _MONTH_SHIFTS):
+            shift = _MONTH_SHIFTS[self.low(j)]
+            j += 1
+        if j >= self.n or not self.t[j].is_title or (shift is None and self.after_name(i)):
+            # "Orthodox Easter" and "Lunar New Year" fall on other days.
+            return None
+        named = (
+            (end, rule)
+            for words, rule in _HOLIDAY_NAMES.get(self.low(j), ())
+            if (end := self._words_at(j, words)) is not None
+        )
+        found = next(named, None)
+        if found is None:
+            return None
+        end, rule = found
+        if end < self.n and self.t[end].kind == "word" and self.t[end].is_title:
+            # "Easter Island", "Ramadan Kadyrov".
+            return None
+        end, year = self._with_year(end)
+        return end, Expr("calendar", year=year, shift=shift, holiday=rule)
+
+    def _words_at(self, j: int, words: tuple[str, ...]) -> int | None:
+        """The end of ``words`` spelled from token ``j`` on, hyphens aside, or None."""
+        for word in words:
+            if self.hyphen(j):
+                j += 1
+            if j >= self.n or self.t[j].lower.replace("’", "'") != word:
+                return None
+            j += 1
+        return j
+
     def r_weekday(self, i: int) -> Hit | None:
         j = i
         shift: int | None = None
+        if self.is_(j, "the") and self.is_(j + 1, "previous", "following"):
+            # "the previous Friday": the one before the date the text is about.
+            wd = self.weekday(j + 2, abbreviations=False)
+            if wd is None:
+                return None
+            offset = V.SHIFT_WORDS[self.low(j + 1)]
+            return wd[0], Expr("calendar", weekday=wd[1], shift=offset, anaphoric=True)
         if self.in_(j, V.SHIFT_WORDS) and self.low(j) in ("last", "this", "next", "past", "coming"):
             shift = V.SHIFT_WORDS[self.low(j)]
             j += 1
@@ -736,6 +823,18 @@ class _Scanner:
             return i + 1, expr
         if lower == "tonight":
             return i + 1, Expr("relative", unit="day", offset=0, daypart="NI")
+        if lower in _MID_PARTS_OF_DAY:
+            return self._part_of_day(i + 1, _MID_PARTS_OF_DAY[lower])
+        if lower == "these" and self.is_(i + 1, "days"):
+            return i + 2, Expr("literal", timex_type="DATE", value="PRESENT_REF")
+        if (
+            lower == "coming"
+            and self.in_(i + 1, V.UNITS)
+            and self.low(i + 1) != V.UNITS[self.low(i + 1)]
+            and not self.is_(i - 1, "the")
+        ):
+            # "in coming months": the time ahead, not a count of months.
+            return i + 2, Expr("literal", timex_type="DATE", value="FUTURE_REF")
         if lower in ("this", "last") and self.in_(i + 1, V.PARTS_OF_DAY):
             part = V.PARTS_OF_DAY[self.low(i + 1)]
             if lower == "last" and part != "NI":
@@ -771,6 +870,9 @@ class _Scanner:
                     "literal", timex_type="DURATION", value=duration_value(None, unit)
                 )
         if lower == "the":
+            if self.in_(i + 1, _DAYPARTS_AFTER_THE) and self.is_(i - 1, "in", "during"):
+                # "orders placed in the morning": that part of the day in focus.
+                return self._part_of_day(i + 2, V.PARTS_OF_DAY[self.low(i + 1)])
             j = i + 1
             if self.is_(j, "near", "distant", "recent", "immediate", "not-too-distant"):
                 j += 1
@@ -781,6 +883,14 @@ class _Scanner:
             ):
                 return j + 1, Expr("literal", timex_type="DATE", value=_REF_NOUNS[self.low(j)])
         return None
+
+    def _part_of_day(self, j: int, part: str) -> Hit:
+        """A part of the day ending before ``j``, of the day a following deictic word
+        names ("mid-afternoon yesterday") or else of the date in focus."""
+        if self.in_(j, V.DEICTIC_DAYS):
+            offset = V.DEICTIC_DAYS[self.low(j)]
+            return j + 1, Expr("relative", unit="day", offset=offset, daypart=part)
+        return j, Expr("relative", unit="day", offset=0, anaphoric=True, daypart=part)
 
     def r_shift(self, i: int, the_period: bool = False) -> Hit | None:
         """ "last week", "next month", "this year", "the following day", "that month",
@@ -824,6 +934,15 @@ class _Scanner:
             un = self.unit(j)
             if un is not None and not un[2] and un[1] in _PERIOD_UNITS:
                 return un[0], Expr("relative", unit=un[1], offset=0)
+        elif the and lower in ("week", "month") and not self.hyphen(j + 1):
+            if not self.is_(j + 1, "of"):
+                # "For the week, the index fell": the week of the date in focus.
+                return j + 1, Expr("relative", unit=lower, offset=0, anaphoric=True)
+            hit = self.r_date(j + 2) if lower == "week" else None
+            if hit is not None and hit[1].day is not None:
+                # "the week of March 6": the week that day falls in.
+                return hit[0], replace(hit[1], unit="week", weekday=None)
+            return None
         if not self.in_(j, V.SHIFT_WORDS):
             return None
         offset = V.SHIFT_WORDS[lower]
@@ -937,6 +1056,10 @@ class _Scanner:
             return end, Expr(
                 "literal", timex_type="DURATION", value=duration_value(amount, unit), mod=mod
             )
+        if _or_so(self, end) and self.is_(end + 2, "ago"):
+            # "a week or so ago": the approximation sits inside the expression.
+            end += 2
+            mod = mod or "APPROX"
         if self.is_(end, "ago"):
             if amount is None:
                 return end + 1, Expr("literal", timex_type="DATE", value="PAST_REF", mod=mod)
@@ -1054,6 +1177,16 @@ class _Scanner:
             j += 1
         elif self.is_(j, "o'clock"):
             j += 1
+        elif (
+            tok.kind == "number"
+            and 1 <= hour <= 12
+            and self.is_(j, "in")
+            and self.is_(j + 1, "the")
+            and self.in_(j + 2, _DAYPARTS_AFTER_THE)
+        ):
+            # "4 in the morning", "8 in the evening".
+            hour = hour % 12 + (0 if self.low(j + 2) == "morning" else 12)
+            j += 3
         elif tok.kind != "clock" or not (
             self.after_context_word(
                 i,
@@ -1104,6 +1237,9 @@ class _Scanner:
             j = i + 1
             if self.hyphen(j):
                 j += 1
+            if lower == "mid" and self.in_(j, _DAYPARTS_AFTER_THE):
+                # "mid-afternoon": TimeML has no finer code than the part of the day.
+                return self._part_of_day(j + 1, V.PARTS_OF_DAY[self.low(j)])
         elif lower == "the" and self.in_(i + 1, V.PART_MODIFIERS) and self.low(i + 1) != "middle":
             mod = V.PART_MODIFIERS[self.low(i + 1)]
             j = i + 2
@@ -1185,6 +1321,10 @@ class _Scanner:
                     i += 1
                     continue
                 end, expr = best
+                if _or_so(self, end):
+                    # "the next year or so": TimeML keeps the approximation in the extent.
+                    end += 2
+                    expr = replace(expr, mod=expr.mod or "APPROX")
                 mentions.append(Mention(i, end, tok.start, t[end - 1].end, expr))
                 i = end
         return self._link_ranges(mentions)
@@ -1277,6 +1417,11 @@ class _Scanner:
         )
 
 
+def _or_so(scanner: _Scanner, i: int) -> bool:
+    """Whether "or so" starts at token ``i``."""
+    return scanner.is_(i, "or") and scanner.is_(i + 1, "so")
+
+
 def _is_day_date(expr: Expr) -> bool:
     """A calendar date down to the day with no time of day: one end of a range of days."""
     return (
@@ -1301,6 +1446,7 @@ _STARTS: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (V.WEEKDAY_ABBREVIATIONS, ("r_date",)),
     (V.WEEKDAYS_PLURAL, ("r_weekday",)),
     (V.ORDINALS, ("r_quarter",)),
+    ((w for w, n in V.ORDINALS.items() if n > 0), ("r_century",)),
     (V.NUMBER_WORDS, ("r_quantity",)),
     (V.VAGUE_QUANTITIES, ("r_quantity",)),
     ((w[0] for w in V.QUANTITY_MODIFIERS), ("r_quantity",)),
@@ -1314,6 +1460,10 @@ _STARTS: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (("fiscal",), ("r_quarter", "r_year")),
     (("nineteen",), ("r_year",)),
     (V.DEICTIC_DAYS, ("r_deictic",)),
+    (_HOLIDAY_NAMES, ("r_holiday",)),
+    (_MONTH_SHIFTS, ("r_holiday",)),
+    (_MID_PARTS_OF_DAY, ("r_deictic",)),
+    (("these",), ("r_deictic",)),
     (V.REFERENCE_WORDS, ("r_deictic",)),
     (("tonight", "recent"), ("r_deictic",)),
     (("earlier", "later", "that", "same"), ("r_shift",)),
@@ -1330,7 +1480,7 @@ _STARTS: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (("short number",), ("r_date", "r_quantity", "r_clock")),
     (("four-digit number",), ("r_year", "r_quantity")),
     (("number",), ("r_quantity",)),
-    (("ordinal",), ("r_date",)),
+    (("ordinal",), ("r_date", "r_century")),
     (("clock",), ("r_clock",)),
     (("decade",), ("r_decade",)),
 ]
@@ -1346,6 +1496,7 @@ _RULE_ORDER: Final = (
     "r_season",
     "r_shift_month",
     "r_weekday",
+    "r_holiday",
     "r_deictic",
     "r_shift",
     "r_quantity",
@@ -1363,14 +1514,18 @@ Rule = Callable[[_Scanner, int], Hit | None]
 _AFTER_THE: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (("ordinal",), ("r_date", "r_century")),
     (("decade",), ("r_decade",)),
+    (V.DECADE_WORDS, ("r_decade",)),
+    (("year",), ("r_year",)),
+    (_DAYPARTS_AFTER_THE, ("r_deictic",)),
     (V.ORDINALS, ("r_century", "r_quarter")),
     (("number",), ("r_quarter", "r_period", "r_quantity")),
     (("fiscal",), ("r_quarter", "r_period")),
     (V.SEASONS, ("r_season",)),
     (("near", "distant", "recent", "immediate"), ("r_deictic",)),
     (_REF_NOUNS, ("r_deictic",)),
-    (("weekend", "same"), ("r_shift",)),
+    (("weekend", "same", "week", "month"), ("r_shift",)),
     (V.SHIFT_WORDS, ("r_shift",)),
+    (("previous", "following"), ("r_weekday",)),
     (V.NUMBER_WORDS, ("r_quantity",)),
     (V.VAGUE_QUANTITIES, ("r_quantity",)),
     (("first", "last", "latest", "year"), ("r_quantity",)),
@@ -1411,14 +1566,13 @@ _ASCII_WORD: Final = re.compile(r"[a-z]+")
 #: words ``_ASCII_WORD`` would find, several times faster; the punctuation
 #: usual in news is included so that most texts come out pure ASCII.
 _NON_LETTERS: Final = str.maketrans(
-    dict.fromkeys(
-        [c for c in map(chr, range(128)) if not c.isalpha()] + list("\xa0’‘“”—–…"), " "
-    )
+    dict.fromkeys([c for c in map(chr, range(128)) if not c.isalpha()] + list("\xa0’‘“”—–…"), " ")
 )
-#: Characters tokenized before a cue: room for the usual leads ("the last twenty
-#: four hours", "about two weeks"); a window that then starts with a word of a
-#: longer lead reaches back ``_LONGER_LEAD`` more characters ("no more than the ...").
-_BEFORE: Final = 20
+#: Characters tokenized before a cue: room for the usual leads ("last twenty four
+#: hours", "about two weeks"); a window that then starts with a word of a longer
+#: lead reaches back ``_LONGER_LEAD`` more characters ("no more than twenty-five
+#: years"). Every token read costs time, and most cues need only a word or two.
+_BEFORE: Final = 16
 _LONGER_LEAD: Final = 16
 _LEAD_WORDS: Final = frozenset(
     set(V.NUMBER_WORDS)

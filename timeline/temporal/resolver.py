@@ -13,6 +13,7 @@ from typing import Final
 
 from . import tense as T
 from .format import iso_at_precision
+from .holidays import days_in
 from .matcher import Expr, Mention
 from .periods import UNIT_PRECISION, bounds, season_bounds, shift
 from .types import PRECISIONS, Timex
@@ -72,6 +73,10 @@ def _weekend(day: date) -> _Date:
     )
 
 
+def _no_tense() -> str:
+    return T.NONE
+
+
 class Resolver:
     """Resolves mentions in text order; remembers resolved dates for anaphora."""
 
@@ -97,7 +102,9 @@ class Resolver:
                 mod=expr.mod,
             )
         try:
-            if expr.kind == "calendar":
+            if expr.kind == "calendar" and expr.holiday is not None:
+                resolved = self._holiday(expr, tense)
+            elif expr.kind == "calendar":
                 resolved = self._calendar(expr, tense)
             elif expr.kind == "focus":
                 resolved = self._focus(expr)
@@ -107,6 +114,10 @@ class Resolver:
             # Arithmetic that leaves the calendar (year 0, "3000 years ago" near
             # year 1000): the expression is real but has no representable date.
             resolved = _Date("XXXX-XX-XX", None, None, "day", "unresolved")
+        if expr.kind == "calendar" and expr.unit == "week" and resolved.start is not None:
+            # "the week of March 6".
+            start, end = bounds(resolved.start, "week")
+            resolved = _Date(iso_at_precision(start, "week"), start, end, "week", resolved.basis)
         timex_type = "DATE"
         value = resolved.value
         if expr.hour is not None or expr.daypart is not None:
@@ -146,10 +157,11 @@ class Resolver:
             return self._year_offset(e)
         if e.month is not None and e.day is not None and e.weekday is not None:
             return self._weekday_year(e.month, e.day, e.weekday)
-        # A last/this/next period does not depend on the clause's tense.
-        tense = tense_of() if e.shift is None else T.NONE
+        # A last/this/next period does not depend on the clause's tense. Otherwise the
+        # tense is only worked out when the value depends on it: it is the costliest step.
+        tense = tense_of if e.shift is None else _no_tense
         if e.month is not None and e.day is not None:
-            return self._year_inferred(e.month, e.day, tense)
+            return self._year_inferred(e.month, e.day, tense())
         if e.month is not None:
             month = e.month
             return self._named(
@@ -171,8 +183,42 @@ class Resolver:
                 tense,
             )
         if e.weekday is not None:
-            return self._weekday(e.weekday, e.shift, tense)
+            return self._weekday(e.weekday, e.shift, tense, e.anaphoric)
         raise AssertionError(f"calendar expression with no field: {e}")
+
+    def _holiday(self, e: Expr, tense_of: Callable[[], str]) -> _Date:
+        """A holiday's day in the year the text gives, else the occurrence nearest the
+        anchor in the direction a last/next or the clause's tense points."""
+        assert e.holiday is not None
+        rule = e.holiday
+        if e.year is not None:
+            spans = days_in(rule, e.year)
+            if not spans:
+                return _Date(f"{e.year:04d}", None, None, "day", "unresolved")
+            return _Date(spans[0][0].isoformat(), *spans[0], "day", "explicit")
+        anchor = self.anchor
+        if anchor is None:
+            # A holiday that keeps its month and day across years still says which.
+            first, second = days_in(rule, 2001), days_in(rule, 2002)
+            fixed = bool(first and second) and f"{first[0][0]:%m%d}" == f"{second[0][0]:%m%d}"
+            placeholder = f"XXXX-{first[0][0]:%m-%d}" if fixed else "XXXX-XX-XX"
+            return _Date(placeholder, None, None, "day", "unresolved")
+        spans = [span for y in range(anchor.year - 1, anchor.year + 2) for span in days_in(rule, y)]
+        tense = tense_of() if e.shift is None else T.NONE
+        month = timedelta(days=31)
+        if e.shift == -1:
+            chosen = max(s for s in spans if s[1] < anchor)
+        elif e.shift == 1:
+            chosen = min(s for s in spans if s[0] > anchor)
+        elif tense == T.PAST:
+            # As with month-days, a tense guess a month off is tolerated.
+            chosen = max(s for s in spans if s[0] <= anchor + month)
+        elif tense == T.FUTURE:
+            chosen = min(s for s in spans if s[1] >= anchor - month)
+        else:
+            chosen = min(spans, key=lambda s: max(s[0] - anchor, anchor - s[1]))
+        basis = "relative" if e.shift is not None else "year-inferred"
+        return _Date(chosen[0].isoformat(), *chosen, "day", basis)
 
     def _explicit(self, e: Expr) -> _Date:
         assert e.year is not None
@@ -282,7 +328,7 @@ class Resolver:
         precision: str,
         placeholder: str,
         shift_by: int | None,
-        tense: str,
+        tense_of: Callable[[], str],
     ) -> _Date:
         """A month, quarter or season named without its year ("in December", "last summer")."""
         anchor = self.anchor
@@ -291,6 +337,8 @@ class Resolver:
         candidates = [occurrence(y) for y in range(anchor.year - 2, anchor.year + 2)]
         containing = next((c for c in candidates if c[0] <= anchor <= c[1]), None)
         current = containing or next(c for c in candidates if c[0].year == anchor.year)
+        # The period the anchor is in is the one meant, whatever the tense.
+        tense = T.NONE if containing is not None else tense_of()
         if shift_by == -1:
             chosen = max(c for c in candidates if c[1] < anchor)
         elif shift_by == 1:
@@ -314,7 +362,7 @@ class Resolver:
         basis = "relative" if shift_by is not None else "year-inferred"
         return _Date(iso_at_precision(chosen[0], precision), chosen[0], chosen[1], precision, basis)
 
-    def _weekend(self, shift_by: int | None, tense: str) -> _Date:
+    def _weekend(self, shift_by: int | None, tense_of: Callable[[], str]) -> _Date:
         anchor = self.anchor
         if anchor is None:
             return _Date("XXXX-WXX-WE", None, None, "week", "unresolved")
@@ -322,12 +370,14 @@ class Resolver:
             return _weekend(anchor + timedelta(weeks=shift_by))
         weekend = _weekend(anchor)
         assert weekend.start is not None
-        if tense != T.FUTURE and weekend.start > anchor:
+        if weekend.start > anchor and tense_of() != T.FUTURE:
             return _weekend(anchor - timedelta(weeks=1))
         return weekend
 
-    def _weekday(self, weekday: int, shift_by: int | None, tense: str) -> _Date:
-        anchor = self.anchor
+    def _weekday(
+        self, weekday: int, shift_by: int | None, tense_of: Callable[[], str], anaphoric: bool
+    ) -> _Date:
+        anchor = self._reference("day") if anaphoric else self.anchor
         if anchor is None:
             return _Date(f"XXXX-WXX-{weekday}", None, None, "day", "unresolved")
         back = (anchor.isoweekday() - weekday) % 7
@@ -336,13 +386,14 @@ class Resolver:
             day = anchor - timedelta(days=back or 7)
         elif shift_by == 1:
             day = anchor + timedelta(days=ahead or 7)
-        elif shift_by == 0:
+        elif shift_by == 0 or back == 0:
+            # "this Monday", or a bare weekday on the anchor's own weekday.
             day = anchor + timedelta(days=weekday - anchor.isoweekday())
-        elif tense == T.FUTURE:
+        elif tense_of() == T.FUTURE:
             day = anchor + timedelta(days=ahead)
         else:
             day = anchor - timedelta(days=back)
-        return _Date(day.isoformat(), day, day, "day", "weekday")
+        return _Date(day.isoformat(), day, day, "day", "relative" if anaphoric else "weekday")
 
     # -- relative expressions ----------------------------------------------
 

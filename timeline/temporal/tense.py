@@ -132,6 +132,25 @@ def _later_cut(text: str, edge: int, high: int) -> int:
     return cut if cut < high and not text[cut - 1].isspace() else high
 
 
+#: Words that make the date after them the end of something still going on when
+#: no verb says otherwise: "The talks run until Thursday".
+_UNTIL: Final = frozenset({"until", "till", "through"})
+_DATE_KINDS: Final = frozenset({"number", "ordinal", "iso", "decade", "clock"})
+_RANGE_STARTS: Final = frozenset(set(V.UNITS) | set(V.MONTHS) | set(V.WEEKDAYS))
+
+
+def _open_ended(tokens: list[Token], first: int) -> str:
+    """The tense of a clause with no cue: FUTURE for a date something lasts until,
+    unless the date ends a range ("this year through August", "Monday through Friday")."""
+    if first == 0 or tokens[first - 1].lower not in _UNTIL:
+        return NONE
+    if first > 1:
+        start = tokens[first - 2]
+        if start.kind in _DATE_KINDS or start.lower in _RANGE_STARTS:
+            return NONE
+    return FUTURE
+
+
 def tense_in(text: str, tokens: list[Token], first: int, last: int) -> str:
     """PAST, FUTURE or NONE for the mention covering ``tokens[first:last]``: the nearest cue
     within ``_WINDOW`` tokens of the same clause, looking back first, then ahead.
@@ -172,7 +191,7 @@ def tense_in(text: str, tokens: list[Token], first: int, last: int) -> str:
         ceiling = len(after) - 1 if edge < high else len(after)
         found = _search(after, range(start, min(ceiling, start + _WINDOW)))
         if found is not None or ceiling >= start + _WINDOW or edge >= high:
-            return found or NONE
+            return found if found not in (None, NONE) else _open_ended(tokens, first)
         cut = _later_cut(text, edge, high)
         after += tokenize(text, edge, cut)
         edge = cut

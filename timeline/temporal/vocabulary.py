@@ -269,6 +269,52 @@ REFERENCE_WORDS: Final[dict[str, str]] = {
     "lately": "PAST_REF",
 }
 
+#: "the nineties": the decade of the 1900s each names.
+DECADE_WORDS: Final[dict[str, int]] = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+
+#: Holiday names, as written, -> the rule in ``holidays.RULES`` that dates them.
+#: Hyphens do not count when matching ("Eid al-Fitr" = "Eid al Fitr").
+HOLIDAYS: Final[dict[str, str]] = {
+    "New Year's Day": "new-year",
+    "New Year's Eve": "new-year-eve",
+    "New Year": "new-year",
+    "Valentine's Day": "valentine",
+    "Halloween": "halloween",
+    "Christmas": "christmas",
+    "Christmas Day": "christmas",
+    "Christmas Eve": "christmas-eve",
+    "Easter": "easter",
+    "Easter Sunday": "easter",
+    "Easter Monday": "easter-monday",
+    "Thanksgiving": "thanksgiving",
+    "Thanksgiving Day": "thanksgiving",
+    "Memorial Day": "memorial-day",
+    "Labor Day": "labor-day",
+    "Election Day": "election-day",
+    "Nowruz": "nowruz",
+    "Norooz": "nowruz",
+    "Nowrouz": "nowruz",
+    "Navruz": "nowruz",
+    "Novruz": "nowruz",
+    "Ramadan": "ramadan",
+    "Ramazan": "ramadan",
+    "Eid al-Fitr": "eid-al-fitr",
+    "Eid ul-Fitr": "eid-al-fitr",
+    "Eid el-Fitr": "eid-al-fitr",
+    "Eid al-Adha": "eid-al-adha",
+    "Eid ul-Adha": "eid-al-adha",
+    "Eid el-Adha": "eid-al-adha",
+}
+
 #: Determiners that shift a named period: "last week", "next month", "this year".
 SHIFT_WORDS: Final[dict[str, int]] = {
     "last": -1,
@@ -319,6 +365,8 @@ YEAR_CONTEXT_WORDS: Final[frozenset[str]] = frozenset(
         "beginning",
         "start",
         "middle",
+        "due",
+        "both",
     }
 )
 
@@ -588,7 +636,10 @@ CUE_WORDS: Final[frozenset[str]] = frozenset(
     | set(REFERENCE_WORDS)
     | set(FREQUENCY_ADVERBS)
     | {"tonight", "noon", "midday", "midnight", "past", "future", "present", "recent", "current"}
-    | {"half", "period", "fiscal", "nineteen"}
+    | {"half", "period", "fiscal", "nineteen", "thousand"}
+    | set(DECADE_WORDS)
+    | {"christmas", "easter", "thanksgiving", "halloween", "ramadan", "ramazan", "eid"}
+    | {"nowruz", "norooz", "nowrouz", "navruz", "novruz", "midafternoon", "midmorning"}
 )
 #: Cue words that only count capitalised: "may", "march", "sun", "wed" are common words.
 CAPITALISED_CUES: Final[frozenset[str]] = frozenset(
