@@ -160,7 +160,7 @@ def test_events_database_has_the_schema_and_matching_rows(run_json: dict[str, An
 
 
 def test_tables_print(capsys: pytest.CaptureFixture[str]) -> None:
-    timing = scale.Timing("events facets (json)", "/x", 200, 3, 250.0, 300.0, ("actors",))
+    timing = scale.Timing("events page (json)", "/x", 200, 3, 250.0, 300.0, ("actors",))
     print(scale.format_timings([timing], "title"))
     out = capsys.readouterr().out
     assert "OVER" in out and "actors" in out
