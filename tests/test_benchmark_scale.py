@@ -4,38 +4,24 @@ these numbers belong to the benchmark's tables, not to a pass or fail."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import random
 import re
 import sqlite3
-import sys
 from contextlib import redirect_stdout
 from datetime import date
 from io import StringIO
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
+from .conftest import load_benchmark
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 
-def _load_benchmark() -> ModuleType:
-    # benchmarks/ is a directory of scripts, not a package, so load the file itself. It must
-    # be in sys.modules before it runs: dataclasses look their module up there.
-    spec = importlib.util.spec_from_file_location(
-        "scale_benchmark", REPO_ROOT / "benchmarks" / "scale.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-scale = _load_benchmark()
+scale = load_benchmark("scale")
 SEED = 7
 
 

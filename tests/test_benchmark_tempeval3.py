@@ -2,34 +2,20 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from collections import Counter
 from datetime import datetime
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+
+from .conftest import load_benchmark
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DATA = REPO_ROOT.parent / "shared" / "bench" / "tempeval3"
 
 
-def _load_benchmark() -> ModuleType:
-    # benchmarks/ is a directory of scripts, not a package, so load the file itself. It must
-    # be in sys.modules before it runs: dataclasses look their module up there.
-    spec = importlib.util.spec_from_file_location(
-        "tempeval3_benchmark", REPO_ROOT / "benchmarks" / "tempeval3.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-te3 = _load_benchmark()
+te3 = load_benchmark("tempeval3")
 Span = te3.Span
 Doc = te3.Doc
 
