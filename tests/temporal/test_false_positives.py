@@ -45,6 +45,8 @@ NOT_TEMPORAL = [
     "Kam Air will launch a second route to Tashkent.",
     # Ages are not periods of time (TimeBank leaves "a 44-year-old" untagged).
     "An 8-month-old baby.",
+    # A fraction after a whole number is a price move without a unit of time.
+    "The stock rose 2 1/2 to 30.",
 ]
 
 
@@ -58,6 +60,8 @@ PARTIAL = [
     ("There is one direct flight per week.", "per week"),
     ("In May the vote was held.", "May"),
     ("The vote is due in March.", "March"),
+    # "a day" after a count of hours is a rate, not a second period.
+    ("Guards watch the gate 24 hours a day.", "24 hours"),
 ]
 
 

@@ -170,6 +170,10 @@ _HOLIDAY_PREFIXES: Final = frozenset(
 _MONTH_SHIFTS: Final = {"this": 0, "last": -1, "next": 1, "past": -1, "coming": 1}
 _DIGIT_WORDS: Final = frozenset(w for w, n in V.NUMBER_WORDS.items() if 1 <= n <= 9 and len(w) > 2)
 _MULTIPLES: Final = {"hundred": 100, "thousand": 1000, "dozen": 12}
+#: Words before a count that bound a span: "the next couple of years".
+_SPAN_EDGES: Final = ("next", "past", "last", "first", "coming", "previous")
+#: Words between a count and its unit that keep it a length of time ("two more weeks").
+_EXTRA_WORDS: Final = frozenset({"more", "additional", "extra"})
 #: Words between "the" and a reporting period: "the latest quarter", "the
 #: comparable year-ago period".
 _PERIOD_ADJECTIVES: Final = frozenset(
@@ -182,17 +186,30 @@ def _quantity_text(n: float) -> str:
 
 
 def duration_value(quantity: float | None, unit: str) -> str:
-    """TIMEX3 duration value, X for an unknown quantity: P4Y, PT2H, PXW."""
-    if unit == "fortnight":
-        return "PXW" if quantity is None else f"P{_quantity_text(quantity * 2)}W"
-    if unit == "quarter":
-        # TimeML writes quarters of a year as months: "the next three quarters" = P9M.
-        return "PXM" if quantity is None else f"P{_quantity_text(quantity * 3)}M"
-    code = V.DURATION_UNITS[unit]
-    amount = "X" if quantity is None else _quantity_text(quantity)
-    if code.startswith("T"):
-        return f"PT{amount}{code[1:]}"
-    return f"P{amount}{code}"
+    """TIMEX3 duration value, X for an unknown quantity: P4Y, PT2H, PXW, P2Y6M."""
+    if unit in V.SCALED_UNITS:
+        base, factor = V.SCALED_UNITS[unit]
+        return duration_value(None if quantity is None else quantity * factor, base)
+    if quantity is None:
+        return _duration_text([("X", unit)])
+    whole = int(quantity)
+    parts = [(str(whole), unit)] if whole else []
+    rest = quantity - whole
+    if rest:
+        smaller, per = V.SMALLER_UNITS.get(unit, (unit, 1))
+        count = rest * per
+        if per == 1 or count != int(count):
+            # No whole number of a smaller unit: keep the decimal ("P1.3W").
+            return _duration_text([(_quantity_text(quantity), unit)])
+        parts.append((str(int(count)), smaller))
+    return _duration_text(parts)
+
+
+def _duration_text(parts: list[tuple[str, str]]) -> str:
+    codes = [(amount, V.DURATION_UNITS[unit]) for amount, unit in parts]
+    date_part = "".join(amount + code for amount, code in codes if not code.startswith("T"))
+    time_part = "".join(amount + code[1:] for amount, code in codes if code.startswith("T"))
+    return f"P{date_part}T{time_part}" if time_part else f"P{date_part}"
 
 
 class _Scanner:
@@ -249,7 +266,6 @@ class _Scanner:
             and len(tok.lower) > 3
             and tok.lower.endswith("s")
             and not tok.lower.endswith("ss")
-            and tok.lower not in V.UNITS
         )
 
     def _past_verb(self, i: int) -> bool:
@@ -315,14 +331,21 @@ class _Scanner:
         if tok.kind == "number":
             text = tok.text.replace(",", "")
             try:
-                return i + 1, float(text)
+                value = float(text)
             except ValueError:
                 return None
+            return self._fraction(i + 1, value)
         if tok.kind != "word":
             return None
         lower = tok.lower
+        if lower == "half" and self.is_(i + 1, "a", "an"):
+            # "half an hour", "half a century".
+            return i + 2, 0.5
         if lower in ("a", "an") and self.is_(i + 1, "hundred", "thousand", "dozen"):
             return i + 2, float(_MULTIPLES[self.low(i + 1)])
+        if lower == "couple" and self.is_(i + 1, "of") and self.is_(i - 1, *_SPAN_EDGES):
+            # "the next couple of years" has no article before "couple".
+            return i + 2, 2.0
         if lower in ("a", "an") and self.is_(i + 1, "few", "couple"):
             j = i + 2
             if self.is_(j, "of"):
@@ -348,8 +371,27 @@ class _Scanner:
                 return i + 2, value + V.NUMBER_WORDS[self.low(i + 1)]
             if lower == "a" and self.is_(i + 1, "half"):
                 return None
-            return i + 1, value
+            if lower in ("a", "an"):
+                return i + 1, value
+            return self._fraction(i + 1, value)
         return None
+
+    def _fraction(self, j: int, whole: float) -> tuple[int, float]:
+        """The count ending at ``j`` with a trailing "1/2" or "and a half" added:
+        "2 1/2 years", "two and a half hours"."""
+        if self.is_(j, "and") and self.is_(j + 1, "a") and self.is_(j + 2, "half"):
+            return j + 3, whole + 0.5
+        if (
+            j + 2 < self.n
+            and self.t[j].kind == "number"
+            and self.is_(j + 1, "/")
+            and self.t[j + 2].kind == "number"
+            and self.t[j].start > self.t[j - 1].end
+        ):
+            numerator, denominator = self.t[j].value, self.t[j + 2].value
+            if numerator is not None and denominator and 0 < numerator < denominator <= 4:
+                return j + 3, whole + numerator / denominator
+        return j, whole
 
     def unit(self, i: int) -> tuple[int, str, bool] | None:
         """(end, unit, plural)."""
@@ -1025,11 +1067,32 @@ class _Scanner:
         hyphenated = self.hyphen(k)
         if hyphenated:
             k += 1
+        elif self.in_(k, _EXTRA_WORDS) and amount is not None:
+            # "20 more years", "an additional year": the count still measures the unit.
+            k += 1
         un = self.unit(k)
         if un is None:
             return None
         end, unit, plural = un
+        if (
+            amount is not None
+            and amount == int(amount)
+            and not plural
+            and self.is_(end, "and")
+            and self.is_(end + 1, "a")
+            and self.is_(end + 2, "half")
+        ):
+            # "a minute and a half", "a year and a half".
+            amount += 0.5
+            end += 3
         if first_duration and not plural:
+            return None
+        if (
+            qty[0] == j + 1
+            and self.low(j) in ("a", "an")
+            and (plural or (self.hyphen(end) and self.is_(end + 1, "long")))
+        ):
+            # "a months-long siege", "a year-long inquiry": the article belongs to the noun.
             return None
         if unit == "second" and not plural and self.low(j) in ("a", "an"):
             # "a second weekly flight" is an ordinal far more often than a duration.
@@ -1096,7 +1159,18 @@ class _Scanner:
         )
 
     def r_bare_units(self, i: int) -> Hit | None:
-        """ "for years", "in months": a plural unit alone is a vague duration."""
+        """ "for years", "in months": a plural unit alone is a vague duration; so are
+        "decades-long" and "a years-old slump", and "a day-long meeting" lasts one day."""
+        if self.in_(i, V.UNITS) and self.hyphen(i + 1):
+            unit = V.UNITS[self.low(i)]
+            plural = self.low(i) != unit
+            # A singular "-old" is left alone: "a day-old truce" is rare beside "day-old bread".
+            if self.is_(i + 2, "long") or (plural and self.is_(i + 2, "old")):
+                return i + 3, Expr(
+                    "literal",
+                    timex_type="DURATION",
+                    value=duration_value(None if plural else 1.0, unit),
+                )
         if self.low(i) not in ("years", "months", "weeks", "decades", "hours", "centuries"):
             return None
         if not self.after_context_word(i, frozenset({"for", "in", "within", "over"})):
@@ -1450,6 +1524,7 @@ _STARTS: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (V.NUMBER_WORDS, ("r_quantity",)),
     (V.VAGUE_QUANTITIES, ("r_quantity",)),
     ((w[0] for w in V.QUANTITY_MODIFIERS), ("r_quantity",)),
+    (("half",), ("r_quantity",)),
     (("a", "an"), ("r_set",)),
     (V.SEASONS, ("r_season",)),
     (V.SHIFT_WORDS, ("r_season", "r_weekday", "r_deictic", "r_shift")),
@@ -1467,7 +1542,7 @@ _STARTS: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (V.REFERENCE_WORDS, ("r_deictic",)),
     (("tonight", "recent"), ("r_deictic",)),
     (("earlier", "later", "that", "same"), ("r_shift",)),
-    (("years", "months", "weeks", "decades", "hours", "centuries"), ("r_bare_units",)),
+    (V.UNITS, ("r_bare_units",)),
     (V.FREQUENCY_ADVERBS, ("r_set",)),
     (V.FREQUENCY_COUNTS, ("r_set",)),
     (("every", "each", "per"), ("r_set",)),

@@ -178,8 +178,25 @@ DURATION_UNITS: Final[dict[str, str]] = {
     "quarter": "Q",
     "season": "SE",
     "year": "Y",
-    "decade": "DE",
-    "century": "CE",
+}
+
+#: Units TimeML writes as a multiple of another: "the next three quarters" = P9M,
+#: "two decades" = P20Y, "a century" = P100Y (the TimeBank convention).
+SCALED_UNITS: Final[dict[str, tuple[str, int]]] = {
+    "fortnight": ("week", 2),
+    "quarter": ("month", 3),
+    "decade": ("year", 10),
+    "century": ("year", 100),
+}
+
+#: The next smaller unit a fraction is written in: "2 1/2 years" = P2Y6M,
+#: "a minute and a half" = PT1M30S. Weeks are left out: half a week is no whole day.
+SMALLER_UNITS: Final[dict[str, tuple[str, int]]] = {
+    "year": ("month", 12),
+    "month": ("day", 30),
+    "day": ("hour", 24),
+    "hour": ("minute", 60),
+    "minute": ("second", 60),
 }
 
 #: Adverbs that name a SET directly.
