@@ -97,7 +97,8 @@ def test_edited_file_replaces_its_document(corpus: Path, tmp_path: Path) -> None
     invoke("build", str(corpus), "--db", str(db))
     article = corpus / "envoys.md"
     article.write_text(ARTICLE.replace("Doha", "Muscat"), encoding="utf-8")
-    invoke("build", str(corpus), "--db", str(db))
+    _, output = invoke("build", str(corpus), "--db", str(db))
+    assert "1 changed since the last build" in output
     rows = sqlite_utils.Database(db).execute("select location from events").fetchall()
     assert {"Muscat"} <= {r[0] for r in rows}
     assert sqlite_utils.Database(db)["documents"].count == 1

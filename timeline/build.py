@@ -91,6 +91,8 @@ class BuildReport:
             parts.append(f"{_count(self.merged, 'event')} reported by several documents")
         if self.conflicts:
             parts.append(f"{_count(self.conflicts, 'date conflict')}")
+        if self.replaced:
+            parts.append(f"{len(self.replaced)} changed since the last build")
         if self.unchanged:
             parts.append(f"{self.unchanged} unchanged")
         if self.pruned:

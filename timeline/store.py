@@ -44,7 +44,6 @@ _SQLITE_HEADER = b"SQLite format 3\x00"
 @dataclass
 class WriteCounts:
     documents: int = 0
-    events: int = 0
     facts: int = 0
     bases: Counter[str | None] = field(default_factory=Counter)
     replaced: list[str] = field(default_factory=list)
@@ -267,7 +266,6 @@ def write_analysis(
     )
     for event in analysis.events:
         _write_event(db, event, sentence_ids[event.sentence_index])
-    counts.events += len(analysis.events)
     insert_rows(
         db,
         "facts",

@@ -53,6 +53,8 @@ DURATIONS = [
     ("They began a year-long inquiry.", "year-long", "P1Y", None),
     ("It ended a months-long siege.", "months-long", "PXM", None),
     ("It ended a years-old dispute.", "years-old", "PXY", None),
+    ("Prices may fall in the weeks ahead.", "the weeks ahead", "PXW", None),
+    ("Over the years, the town grew.", "the years", "PXY", None),
     ("Profits in the first nine months rose.", "the first nine months", "P9M", None),
     ("He has waited for years.", "years", "PXY", None),
     ("The past week was busy.", "The past week", "P1W", None),

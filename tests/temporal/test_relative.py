@@ -159,6 +159,7 @@ REFERENCES = [
     ("Mistakes were made in the past.", "the past", "PAST_REF"),
     ("Prices are currently high.", "currently", "PRESENT_REF"),
     ("Several years ago it rained.", "Several years ago", "PAST_REF"),
+    ("The firm was failing just months ago.", "months ago", "PAST_REF"),
 ]
 
 

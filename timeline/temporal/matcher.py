@@ -1164,15 +1164,29 @@ class _Scanner:
         if self.in_(i, V.UNITS) and self.hyphen(i + 1):
             unit = V.UNITS[self.low(i)]
             plural = self.low(i) != unit
-            # A singular "-old" is left alone: "a day-old truce" is rare beside "day-old bread".
+            # A singular "-old" is left alone: "day-old bread" names no span of time.
             if self.is_(i + 2, "long") or (plural and self.is_(i + 2, "old")):
                 return i + 3, Expr(
                     "literal",
                     timex_type="DURATION",
                     value=duration_value(None if plural else 1.0, unit),
                 )
+        if self.low(i) == "the":
+            # "in the weeks ahead", "over the years": vague spans named by the plural alone.
+            un = self.unit(i + 1)
+            if un is None or not un[2]:
+                return None
+            if self.is_(un[0], "ahead") or (self.is_(i - 1, "over") and not self.is_(un[0], "of")):
+                end = un[0] + 1 if self.is_(un[0], "ahead") else un[0]
+                return end, Expr(
+                    "literal", timex_type="DURATION", value=duration_value(None, un[1])
+                )
+            return None
         if self.low(i) not in ("years", "months", "weeks", "decades", "hours", "centuries"):
             return None
+        if self.is_(i + 1, "ago"):
+            # "just months ago": as vague as "several months ago".
+            return i + 2, Expr("literal", timex_type="DATE", value="PAST_REF")
         if not self.after_context_word(i, frozenset({"for", "in", "within", "over"})):
             return None
         return i + 1, Expr(
@@ -1604,6 +1618,7 @@ _AFTER_THE: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (V.NUMBER_WORDS, ("r_quantity",)),
     (V.VAGUE_QUANTITIES, ("r_quantity",)),
     (("first", "last", "latest", "year"), ("r_quantity",)),
+    ((w for w in V.UNITS if w != V.UNITS[w]), ("r_bare_units",)),
     (V.PART_MODIFIERS, ("r_modified",)),
     (V.PART_PHRASES, ("r_modified",)),
     (_PERIOD_ADJECTIVES, ("r_period",)),
