@@ -8,14 +8,14 @@ calendar values.
 
 from __future__ import annotations
 
-import calendar
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass, replace
 from typing import Final
 
 from . import vocabulary as V
+from .periods import days_in_month
 from .tokenizer import Token, tokenize, word_end, word_start
 
 
@@ -1522,7 +1522,7 @@ def _is_day_date(expr: Expr) -> bool:
 
 
 def _valid(year: int, month: int, day: int) -> bool:
-    return 1 <= month <= 12 and 1 <= day <= calendar.monthrange(year, month)[1]
+    return 1 <= month <= 12 and 1 <= day <= days_in_month(year, month)
 
 
 #: Which rules may match starting at a token, by its lower-case word or, for
@@ -1646,11 +1646,16 @@ _NUMBER_KEYS: Final = {1: "short number", 2: "short number", 4: "four-digit numb
 #: ISO date, a clock time, "10 a.m.", a decade, "Q3". (Other numbers need a unit
 #: or a month next to them, which are cue words.) Matched on lower-cased text.
 #: The pattern opens with a character class so that the search skips other
-#: characters in C instead of trying each branch at every position.
-_DIGIT_CUES: Final = re.compile(
-    r"[\dq'’](?:(?<=\d)(?:\d{3}|:\d\d| ?(?:[ap]\.?m\b|o'clock)|0['’]?s\b)"
-    r"|(?<=['’])\d0s\b|(?<=q)[1-4]\b)"
+#: characters in C instead of trying each branch at every position. ``{d}`` is
+#: the digit class.
+_DIGIT_CUE_PATTERN: Final = (
+    r"[{d}q'’](?:(?<=[{d}])(?:[{d}]{{3}}|:[{d}][{d}]| ?(?:[ap]\.?m\b|o'clock)|0['’]?s\b)"
+    r"|(?<=['’])[{d}]0s\b|(?<=q)[1-4]\b)"
 )
+_DIGIT_CUES: Final = re.compile(_DIGIT_CUE_PATTERN.format(d=r"\d"))
+#: The same for text with no digits but ASCII ones: a character range is tested
+#: at every position twice as fast as the Unicode digit category.
+_ASCII_DIGIT_CUES: Final = re.compile(_DIGIT_CUE_PATTERN.format(d="0-9"))
 _ASCII_WORD: Final = re.compile(r"[a-z]+")
 #: Blanks out everything but ASCII letters, so that ``str.split`` yields the
 #: words ``_ASCII_WORD`` would find, several times faster; the punctuation
@@ -1683,30 +1688,47 @@ _LONG_LEADS: Final = frozenset(w[0] for w in V.QUANTITY_MODIFIERS)
 _AFTER: Final = 16
 
 
+def _trie(words: Collection[str]) -> str:
+    """A pattern matching exactly ``words``, nested by common prefix: at each character
+    the regex engine only goes on into the branches that start with it."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        if word:
+            by_first.setdefault(word[0], []).append(word[1:])
+    if not by_first:
+        return ""
+    branches = "|".join(re.escape(c) + _trie(rest) for c, rest in sorted(by_first.items()))
+    return f"(?:{branches})?" if "" in words else f"(?:{branches})"
+
+
+#: A cue word and the space before it in the padded, blanked text of ``_cue_positions``,
+#: where a word is whole exactly when spaces surround it ("day" is not in "today").
+#: One search finds them all in text order; words with other characters than ASCII
+#: letters could not occur there.
+_ASCII_CUE_WORDS: Final = re.compile(
+    " " + _trie([w for w in V.CUE_WORDS if w.isascii() and w.isalpha()]) + "(?= )"
+)
+
+
 def _cue_positions(text: str) -> list[int]:
     low = text.lower()
     if len(low) != len(text):
         # A few characters ("İ") change length when lower-cased; keep offsets aligned.
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    positions = [m.start() for m in _DIGIT_CUES.finditer(low)]
     blanked = low.translate(_NON_LETTERS)
     if not blanked.isascii():
+        positions = [m.start() for m in _DIGIT_CUES.finditer(low)]
         _find_cue_words(text, low, V.CUE_WORDS.intersection(_ASCII_WORD.findall(low)), positions)
         positions.sort()
         return positions
-    # In the blanked text a word is whole exactly when spaces surround it ("day" is not
-    # in "today"); the padding shifts offsets by one. The needle ends in a letter:
-    # ``str.find`` skips ahead on its last character, and spaces are everywhere.
-    padded = f" {blanked} "
-    for word in V.CUE_WORDS.intersection(blanked.split()):
-        needle = " " + word
-        size = len(needle)
-        capitalised = word in V.CAPITALISED_CUES
-        at = padded.find(needle)
-        while at >= 0:
-            if padded[at + size] == " " and (not capitalised or text[at].isupper()):
-                positions.append(at)
-            at = padded.find(needle, at + size)
+    # Every other character is blanked, so the text has no digits but ASCII ones.
+    positions = [m.start() for m in _ASCII_DIGIT_CUES.finditer(low)]
+    capitalised = V.CAPITALISED_CUES
+    # The padding shifts offsets by one, so a match's start is its word's offset in ``text``.
+    for match in _ASCII_CUE_WORDS.finditer(f" {blanked} "):
+        at = match.start()
+        if text[at].isupper() or match.group()[1:] not in capitalised:
+            positions.append(at)
     positions.sort()
     return positions
 

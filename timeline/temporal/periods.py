@@ -15,13 +15,24 @@ _SEASON_BY_MONTH: Final[dict[int, str]] = {
 }
 
 
+_DAYS_IN_MONTH: Final = (0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """``calendar.monthrange(year, month)[1]``, without the weekday it also works out at
+    some cost. ``month`` must be 1 to 12."""
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _DAYS_IN_MONTH[month]
+
+
 def add_months(day: date, months: int) -> date:
     """``day`` moved by whole months, kept within the target month (Jan 31 + 1 -> Feb 28).
 
     What ``relativedelta(months=...)`` does, without its cost in the resolver's hot path."""
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    return date(year, month + 1, min(day.day, days_in_month(year, month + 1)))
 
 
 def season_of(day: date) -> tuple[int, str]:
@@ -45,7 +56,7 @@ def bounds(day: date, precision: str) -> tuple[date, date]:
         first = day - timedelta(days=day.isoweekday() - 1)
         return first, first + timedelta(days=6)
     if precision == "month":
-        return day.replace(day=1), day.replace(day=calendar.monthrange(day.year, day.month)[1])
+        return day.replace(day=1), day.replace(day=days_in_month(day.year, day.month))
     if precision == "quarter":
         month = 3 * ((day.month - 1) // 3) + 1
         first = date(day.year, month, 1)

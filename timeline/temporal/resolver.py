@@ -161,7 +161,7 @@ class Resolver:
         # tense is only worked out when the value depends on it: it is the costliest step.
         tense = tense_of if e.shift is None else _no_tense
         if e.month is not None and e.day is not None:
-            return self._year_inferred(e.month, e.day, tense())
+            return self._year_inferred(e.month, e.day, tense)
         if e.month is not None:
             month = e.month
             return self._named(
@@ -289,7 +289,7 @@ class Resolver:
             return unresolved
         return _Date(chosen.isoformat(), chosen, chosen, "day", "weekday-year")
 
-    def _year_inferred(self, month: int, day: int, tense: str) -> _Date:
+    def _year_inferred(self, month: int, day: int, tense_of: Callable[[], str]) -> _Date:
         unresolved = _Date(f"XXXX-{month:02d}-{day:02d}", None, None, "day", "unresolved")
         anchor = self.anchor
         if anchor is None:
@@ -303,15 +303,22 @@ class Resolver:
 
         year = anchor.year
         base = on(year)
+        tense: str | None = None
         if base is None:
             # February 29 in a common year: the nearest leap year in the tense's direction.
+            tense = tense_of()
             step = 1 if tense == T.FUTURE else -1
             while base is None:
                 year += step
                 base = on(year)
         months_ahead = _month_index(base) - _month_index(anchor)
-        # Month-days tolerate a tense guess that is one month off; further
-        # away, the tense moves the date to the neighbouring year.
+        # Month-days tolerate a tense guess that is one month off, so within that
+        # the costly tense is not worked out (such a date is never half a year away).
+        if -2 < months_ahead < 2:
+            return _Date(base.isoformat(), base, base, "day", "year-inferred")
+        if tense is None:
+            tense = tense_of()
+        # Further away, the tense moves the date to the neighbouring year.
         if tense == T.PAST and months_ahead >= 2:
             base = on(year - 1) or base
         elif tense == T.FUTURE and months_ahead <= -2:
@@ -337,28 +344,29 @@ class Resolver:
         candidates = [occurrence(y) for y in range(anchor.year - 2, anchor.year + 2)]
         containing = next((c for c in candidates if c[0] <= anchor <= c[1]), None)
         current = containing or next(c for c in candidates if c[0].year == anchor.year)
-        # The period the anchor is in is the one meant, whatever the tense.
-        tense = T.NONE if containing is not None else tense_of()
         if shift_by == -1:
             chosen = max(c for c in candidates if c[1] < anchor)
         elif shift_by == 1:
             chosen = min(c for c in candidates if c[0] > anchor)
-        elif shift_by == 0:
+        elif shift_by == 0 or containing is not None:
+            # The period the anchor is in is the one meant, whatever the tense.
             chosen = current
-        elif tense == T.PAST and current[0] > anchor:
-            chosen = max(c for c in candidates if c[0] <= anchor)
-        elif (
-            tense == T.FUTURE
-            and current[1] < anchor
-            and (precision != "quarter" or anchor - current[1] > _HALF_YEAR)
-        ):
-            # A quarter reported on a few weeks after it ended is still "the third quarter".
-            chosen = min(c for c in candidates if c[1] >= anchor)
-        elif tense == T.NONE and containing is None:
-            # No tense to go by: the nearest occurrence ("in December" written in February).
-            chosen = min(candidates, key=lambda c: max(c[0] - anchor, anchor - c[1]))
         else:
-            chosen = current
+            past = current
+            if current[0] > anchor:
+                past = max(c for c in candidates if c[0] <= anchor)
+            future = current
+            if current[1] < anchor and (precision != "quarter" or anchor - current[1] > _HALF_YEAR):
+                # A quarter reported on a few weeks after it ended is still "the third quarter".
+                future = min(c for c in candidates if c[1] >= anchor)
+            # No tense to go by: the nearest occurrence ("in December" written in February).
+            nearest = min(candidates, key=lambda c: max(c[0] - anchor, anchor - c[1]))
+            # The tense is costly to work out, and often all three agree.
+            if past == future == nearest:
+                chosen = nearest
+            else:
+                tense = tense_of()
+                chosen = past if tense == T.PAST else future if tense == T.FUTURE else nearest
         basis = "relative" if shift_by is not None else "year-inferred"
         return _Date(iso_at_precision(chosen[0], precision), chosen[0], chosen[1], precision, basis)
 
