@@ -48,6 +48,7 @@ def extractors() -> tuple[Extractor, ...]:
                 pattern=re.compile(rf"\b(?:{_pattern(item['pattern'])})\b", re.IGNORECASE),
                 max_words=int(item.get("max_words", DEFAULT_MAX_WORDS)),
                 side=str(item.get("side", "any")),
+                periods_only=bool(item.get("periods_only", False)),
             )
             for item in entry["triggers"]
         ]

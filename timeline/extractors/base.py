@@ -81,6 +81,7 @@ class TriggerSpec:
     pattern: re.Pattern[str]
     max_words: int = DEFAULT_MAX_WORDS
     side: str = "any"  # any, after, before: where the date must stand
+    periods_only: bool = False  # a day cannot date it, only a week, month, quarter or year
 
 
 @dataclass(frozen=True)
@@ -282,6 +283,8 @@ def attach_dates(
             if (trigger.spec.side == "after" and not after) or (
                 trigger.spec.side == "before" and after
             ):
+                continue
+            if trigger.spec.periods_only and timex.precision in ("day", None):
                 continue
             left, right = (
                 (trigger.end, timex.start_char) if after else (timex.end_char, trigger.start)
