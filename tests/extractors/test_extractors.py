@@ -112,10 +112,16 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             [("statistic", "2023", "")],
         ),
         ("Forty deaths were reported this year.", "2025-06-21", [("statistic", "2025", "")]),
-        ("About 3.5 million people were displaced in 2024.", "2025-01-10",
-         [("statistic", "2024", "")]),
-        ("Some 1,200 families were evacuated last month.", "2025-06-21",
-         [("statistic", "2025-05", "")]),
+        (
+            "About 3.5 million people were displaced in 2024.",
+            "2025-01-10",
+            [("statistic", "2024", "")],
+        ),
+        (
+            "Some 1,200 families were evacuated last month.",
+            "2025-06-21",
+            [("statistic", "2025-05", "")],
+        ),
         # A count on a single day is an event of its own kind, not a statistic.
         ("Two hundred people were evacuated on Monday.", "2025-06-21", []),
     ],
