@@ -210,6 +210,30 @@ def test_extractor_case(text: str, published: str | None, expected: Expected) ->
     assert events_of(text, published) == expected
 
 
+def test_a_person_named_in_a_possessive_is_not_a_participant() -> None:
+    source = SourceDocument(
+        name="case.txt",
+        path="case.txt",
+        text="Foreign Minister Omar Siddiq's spokesman died on Sunday in Doha.",
+        published="2025-06-20",
+    )
+    [event] = analyse(source, not_after=date(2026, 11, 23)).events
+    assert event.event_type == "death"
+    assert [p.entity.name for p in event.participants] == []
+
+
+def test_a_possessive_before_its_event_names_who_took_part() -> None:
+    source = SourceDocument(
+        name="case.txt",
+        path="case.txt",
+        text="Envoy Omar Siddiq's visit to Kabul on Monday was short.",
+        published="2025-06-20",
+    )
+    [event] = analyse(source, not_after=date(2026, 11, 23)).events
+    assert event.event_type == "visit"
+    assert [p.entity.name for p in event.participants] == ["Omar Siddiq"]
+
+
 def test_no_anchor_keeps_the_year_unresolved() -> None:
     assert events_of("Envoys met in Doha on March 3.", None) == [("meeting", "XXXX-03-03", "")]
 

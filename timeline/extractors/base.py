@@ -43,6 +43,7 @@ _ANAPHORIC = re.compile(
 _ATTRIBUTION = re.compile(
     r",\s+[^,]{0,90}?\b(?:said|says|added|announced|reported|told\s+[\w ]{1,30}?)\s*[.!?]?$"
 )
+_POSSESSIVE = re.compile(r"['’]s?\b")
 # A place before its trigger counts only when it stands this close.
 _LOCATION_BEFORE_MAX_WORDS = 3
 # A date after these words bounds an event rather than dating its start.
@@ -198,6 +199,8 @@ class Extractor:
             entity = mention.entity
             if entity.kind not in ACTOR_KINDS or entity == location:
                 continue
+            if entity.kind == "person" and _owns_someone_else(text, mention, trigger):
+                continue
             result.append(Participant(entity, self.role_of(text, mention, trigger)))
         return tuple(_unique(result))
 
@@ -340,6 +343,18 @@ def date_span(timex: Timex, end_timex: Timex | None) -> DateSpan:
         basis=timex.basis or "explicit",
         text=text,
     )
+
+
+def _owns_someone_else(text: str, mention: Mention, trigger: Trigger) -> bool:
+    """ "Ghani's adviser died": the adviser took part, not Ghani; but in "Lavrov's
+    meeting", where the event itself is what the person has, the person took part."""
+    possessive = _POSSESSIVE.match(text, mention.end_char)
+    if possessive is None:
+        return False
+    event_is_owned = (
+        trigger.start >= possessive.end() and not text[possessive.end() : trigger.start].strip()
+    )
+    return not event_is_owned
 
 
 def attribution_start(text: str, sentence: Sentence, trigger: Trigger) -> int | None:
