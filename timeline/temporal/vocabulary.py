@@ -469,6 +469,16 @@ FUTURE_MARKERS: Final[frozenset[str]] = frozenset(
         "hopes",
         "intend",
         "aim",
+        # Schedules in the present tense: "the talks end on Friday, March 6".
+        "begins",
+        "starts",
+        "ends",
+        "end",
+        "opens",
+        "closes",
+        "runs",
+        "resumes",
+        "concludes",
     }
 )
 
