@@ -132,6 +132,22 @@ def _clusters(mentions: Iterable[dict[str, Any]]) -> Iterator[_Cluster]:
         yield from _cluster_bucket(bucket)
 
 
+class _DisjointSets:
+    """Union-find over 0..n-1: reports joined pairwise end up in one event."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, item: int) -> int:
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, first: int, second: int) -> None:
+        self.parent[self.find(second)] = self.find(first)
+
+
 def _cluster_bucket(bucket: list[dict[str, Any]]) -> Iterator[_Cluster]:
     """Join the mentions of one bucket that report one event.
 
@@ -141,13 +157,7 @@ def _cluster_bucket(bucket: list[dict[str, Any]]) -> Iterator[_Cluster]:
     Either way they must share an actor or a place, and not name two
     different locations.
     """
-    parent = list(range(len(bucket)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    sets = _DisjointSets(len(bucket))
 
     def join(i: int, j: int) -> None:
         if (
@@ -155,7 +165,7 @@ def _cluster_bucket(bucket: list[dict[str, Any]]) -> Iterator[_Cluster]:
             and strong[i] & strong[j]
             and _same_place(bucket[i], bucket[j])
         ):
-            parent[find(j)] = find(i)
+            sets.union(i, j)
 
     spans = [_span(m) for m in bucket]
     strong = [_strong_entities(m) for m in bucket]
@@ -181,7 +191,7 @@ def _cluster_bucket(bucket: list[dict[str, Any]]) -> Iterator[_Cluster]:
                 join(i, j)
     groups: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for index, mention in enumerate(bucket):
-        groups[find(index)].append(mention)
+        groups[sets.find(index)].append(mention)
     for members in groups.values():
         yield _Cluster(members)
 
@@ -218,25 +228,18 @@ def _forced_groups(curation: Curation) -> dict[str, int]:
 
 def _apply_merges(held: list[_Cluster], forced: dict[str, int]) -> list[_Cluster]:
     """Join the clusters that curation rules merge, transitively."""
-    parent = list(range(len(held)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    sets = _DisjointSets(len(held))
     first_of_group: dict[int, int] = {}
     for index, cluster in enumerate(held):
         for event in sorted(cluster.ids & forced.keys()):
             group = forced[event]
             if group in first_of_group:
-                parent[find(index)] = find(first_of_group[group])
+                sets.union(first_of_group[group], index)
             else:
                 first_of_group[group] = index
     joined: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for index, cluster in enumerate(held):
-        joined[find(index)].extend(cluster.mentions)
+        joined[sets.find(index)].extend(cluster.mentions)
     return [_Cluster(mentions) for mentions in joined.values()]
 
 

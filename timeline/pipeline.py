@@ -18,7 +18,7 @@ from .events import Event
 from .extractors import DocumentContext, extract_events
 from .facts import extract_facts
 from .published import Published, parse_published
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence, group_by_sentence, split_sentences
 from .sources import SourceDocument
 from .temporal import infer_document_date, tag
 from .temporal.types import Timex
@@ -65,7 +65,7 @@ def analyse(
     context = DocumentContext(
         document=document,
         sentences=sentences,
-        timexes=_per_sentence(sentences, timexes),
+        timexes=tuple(tuple(group) for group in group_by_sentence(timexes, sentences)),
         mentions=entities.by_sentence,
         paragraphs=paragraph_numbers(document.text, sentences),
     )
@@ -131,16 +131,3 @@ def paragraph_numbers(text: str, sentences: tuple[Sentence, ...]) -> tuple[int, 
             block += 1
         numbers.append(block)
     return tuple(numbers)
-
-
-def _per_sentence(
-    sentences: tuple[Sentence, ...], timexes: tuple[Timex, ...]
-) -> tuple[tuple[Timex, ...], ...]:
-    groups: list[list[Timex]] = [[] for _ in sentences]
-    position = 0
-    for item in timexes:
-        while position < len(sentences) and sentences[position].end_char <= item.start_char:
-            position += 1
-        if position < len(sentences) and sentences[position].start_char <= item.start_char:
-            groups[position].append(item)
-    return tuple(tuple(group) for group in groups)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,28 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "George W. Bush"
     return word in _ABBREVIATIONS
+
+
+class _Located(Protocol):
+    @property
+    def start_char(self) -> int: ...
+
+
+Located = TypeVar("Located", bound=_Located)
+
+
+def group_by_sentence(
+    items: Iterable[Located], sentences: Sequence[Sentence]
+) -> list[list[Located]]:
+    """``items`` (in text order) grouped by the sentence they start in; others dropped."""
+    grouped: list[list[Located]] = [[] for _ in sentences]
+    position = 0
+    for item in items:
+        while position < len(sentences) and sentences[position].end_char <= item.start_char:
+            position += 1
+        if position < len(sentences) and sentences[position].start_char <= item.start_char:
+            grouped[position].append(item)
+    return grouped
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -10,7 +10,7 @@ from timeline.entities.finder import find_mentions, overlaps
 from timeline.entities.people import NameRun, has_person_cue, name_runs
 from timeline.entities.types import Entity, Mention
 from timeline.entities.vocabulary import Vocabulary, load_vocabulary, slug
-from timeline.sentences import Sentence
+from timeline.sentences import Sentence, group_by_sentence
 
 _PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
 #: How many sentences back a pronoun may find its person.
@@ -64,7 +64,7 @@ def link_document(text: str, sentences: Sequence[Sentence]) -> DocumentEntities:
     mentions = [m for m in mentions if not overlaps(m.start_char, m.end_char, taken)]
     mentions = sorted(mentions + people, key=lambda m: m.start_char)
     mentions = sorted(mentions + _anaphora(text, mentions, vocabulary), key=lambda m: m.start_char)
-    by_sentence = _by_sentence(mentions, sentences)
+    by_sentence = group_by_sentence(mentions, sentences)
     by_sentence = _with_pronouns(text, sentences, by_sentence)
     return DocumentEntities(tuple(sentences), tuple(tuple(s) for s in by_sentence))
 
@@ -107,21 +107,9 @@ def _last_subject(by_sentence: list[list[Mention]], index: int) -> Entity | None
     return None
 
 
-def _by_sentence(mentions: list[Mention], sentences: Sequence[Sentence]) -> list[list[Mention]]:
-    """``mentions`` (in text order) grouped by the sentence they start in."""
-    grouped: list[list[Mention]] = [[] for _ in sentences]
-    position = 0
-    for mention in mentions:
-        while position < len(sentences) and sentences[position].end_char <= mention.start_char:
-            position += 1
-        if position < len(sentences) and sentences[position].start_char <= mention.start_char:
-            grouped[position].append(mention)
-    return grouped
-
-
 def _people(text: str, sentences: Sequence[Sentence], mentions: list[Mention]) -> list[Mention]:
     runs: list[tuple[NameRun, Sentence]] = []
-    grouped = _by_sentence(mentions, sentences)
+    grouped = group_by_sentence(mentions, sentences)
     for sentence, blocked in zip(sentences, grouped, strict=True):
         for run in name_runs(text, blocked, sentence.start_char, sentence.end_char):
             runs.append((run, sentence))
