@@ -393,12 +393,20 @@ class Run:
     scores: Scores
 
 
-def run_system(name: str, system: System, docs: Sequence[Doc]) -> Run:
+def run_system(name: str, system: System, docs: Sequence[Doc], repeat: int = 1) -> Run:
+    """Score ``system`` on ``docs``; its time is the fastest of ``repeat`` passes.
+
+    The fastest pass is the one least disturbed by the rest of the machine (timeit's
+    convention); both systems are timed the same way, so their ratio stays fair.
+    """
     system(_WARM_UP)
-    started = time.perf_counter()
-    spans = {doc.name: system(doc) for doc in docs}
-    seconds = time.perf_counter() - started
-    return Run(name, spans, seconds, score(docs, spans))
+    spans: dict[str, list[Span]] = {}
+    passes: list[float] = []
+    for _ in range(max(repeat, 1)):
+        started = time.perf_counter()
+        spans = {doc.name: system(doc) for doc in docs}
+        passes.append(time.perf_counter() - started)
+    return Run(name, spans, min(passes), score(docs, spans))
 
 
 def speed_ratio(runs: Sequence[Run]) -> float | None:
@@ -504,6 +512,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="N",
         help="print N of our mismatches per category (training sets only)",
     )
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=3,
+        metavar="N",
+        help="time each system as the fastest of N passes over each set (default 3)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead")
     args = parser.parse_args(argv)
 
@@ -528,7 +543,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     result: dict[str, Any] = {"data": str(args.data), "sets": {}}
     for set_name in chosen:
         docs = load_set(args.data / set_name)
-        runs = [run_system(name, system, docs) for name, system in systems]
+        runs = [run_system(name, system, docs, args.repeat) for name, system in systems]
         entry: dict[str, Any] = {
             "documents": len(docs),
             "gold_timexes": sum(len(d.timexes) for d in docs),

@@ -124,6 +124,19 @@ def test_run_system_with_a_fake_tagger() -> None:
     assert "fake" in table and "silent" in table and "HeidelTime" not in table
 
 
+def test_run_system_times_the_fastest_of_repeated_passes() -> None:
+    docs = [_doc("a", [span(0, 5)]), _doc("b", [])]
+    seen: list[str] = []
+
+    def counting(doc: te3.Doc) -> list[te3.Span]:
+        seen.append(doc.name)
+        return list(doc.timexes)
+
+    run = te3.run_system("counting", counting, docs, repeat=3)
+    assert seen == ["warm-up"] + ["a", "b"] * 3
+    assert run.scores.value_f1 == 1.0
+
+
 TIMEML = """<?xml version="1.0" ?>
 <TimeML>
 <DOCID>tiny</DOCID>
