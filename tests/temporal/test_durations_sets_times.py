@@ -12,6 +12,16 @@ Only = Callable[..., Timex]
 
 
 DURATIONS = [
+    # Multiples spelled out, and days counted of one kind.
+    ("The dynasty ruled for three hundred years.", "three hundred years", "P300Y", None),
+    (
+        "The guild guarded its craft for more than two thousand years.",
+        "more than two thousand years",
+        "P2000Y",
+        "MORE_THAN",
+    ),
+    ("Shares recovered within six trading days.", "six trading days", "P6D", None),
+    ("Refunds are paid in ten working days.", "ten working days", "P10D", None),
     ("Over the past four years, cases fell.", "the past four years", "P4Y", None),
     ("In the last 24 hours, rain fell.", "the last 24 hours", "PT24H", None),
     ("Cases fell over the past few weeks.", "the past few weeks", "PXW", None),
@@ -108,6 +118,10 @@ TIMES = [
     ("The strike began at 6 a.m. today.", "6 a.m. today", "2026-02-02T06:00"),
     ("Curfew starts at midnight.", "midnight", "2026-02-02T24:00"),
     ("We meet at 9 o'clock.", "9 o'clock", "2026-02-02T09:00"),
+    # An approximation before a clock time belongs to the extent (mod APPROX).
+    ("The shots were heard around 9:40 p.m.", "around 9:40 p.m.", "2026-02-02T21:40"),
+    ("The raid began at about 4 a.m. today.", "about 4 a.m. today", "2026-02-02T04:00"),
+    ("The convoy left at approximately noon.", "approximately noon", "2026-02-02T12:00"),
 ]
 
 

@@ -27,6 +27,11 @@ EXTENTS = [
     ("on December 11, in Moscow", ["December 11"]),
     ("in the summer", ["the summer"]),
     ("earlier this week", ["earlier this week"]),
+    # An approximation before a date is in the extent; "about" before a date is the
+    # preposition, and "around" before a possessive is the adverb ("a way around").
+    ("to be completed around March 3", ["around March 3"]),
+    ("worries about March 3 polls", ["March 3"]),
+    ("a way around Friday's ruling", ["Friday"]),
     ("In July 2024, April 2025 and July 2025", ["July 2024", "April 2025", "July 2025"]),
 ]
 

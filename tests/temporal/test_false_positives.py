@@ -38,6 +38,8 @@ NOT_TEMPORAL = [
     "A 7.35 magnitude quake struck.",
     "Items cost $10.30 each.",
     "April Ryan asked a question.",
+    # "around" as a preposition before a possessive date word is not an approximation.
+    "They looked for a way around the ruling.",
     "The one person who knew.",
     "Second, the plan failed.",
     "The first step was hard.",

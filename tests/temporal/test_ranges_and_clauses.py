@@ -72,6 +72,27 @@ CLAUSE_CUES = [
     ("A vote could come as early as Friday, aides said.", date(2026, 2, 2), "2026-02-06"),
     # "set for" schedules; "set" alone is a past form.
     ("A summit set for April is expected to be tense.", date(2026, 3, 12), "2026-04"),
+    # A deferral reported in the past sets a deadline that is still ahead ...
+    ("The hearing was postponed until Thursday.", date(2026, 2, 6), "2026-02-12"),
+    ("The regulator gave the bidder until mid-December to reply.", date(2026, 11, 27), "2026-12"),
+    ("Lenders extended the credit line through March.", date(2026, 11, 20), "2027-03"),
+    ("The council adjourned the session till Monday.", date(2026, 2, 4), "2026-02-09"),
+    # ... but not when the date says when the deferral happened, or with "not until".
+    ("The hearing was postponed on Thursday.", date(2026, 2, 6), "2026-02-05"),
+    ("It was not until Tuesday that the minister resigned.", date(2026, 2, 6), "2026-02-03"),
+    ("The strike lasted until Tuesday.", date(2026, 2, 6), "2026-02-03"),
+    # "supposed to" and "planning to" look ahead.
+    ("The negotiations are supposed to end by June.", date(2026, 4, 20), "2026-06"),
+    ("Protesters were planning to march on Monday.", date(2026, 2, 6), "2026-02-09"),
+    # A participle after "remain"/"stay" is an adjective: the verb before it decides.
+    ("Schools will remain closed until Wednesday.", date(2026, 2, 6), "2026-02-11"),
+    ("The ports will stay shut until Tuesday.", date(2026, 2, 6), "2026-02-10"),
+    ("Shops remained closed on Wednesday.", date(2026, 2, 6), "2026-02-04"),
+    # A weekday in the possessive dates an event already reported, even when the clause
+    # says what will be done about it; "ahead of" still looks forward.
+    ("The opposition will challenge Tuesday's verdict in court.", date(2026, 2, 6), "2026-02-03"),
+    ("Lawyers said they would appeal Monday's decision.", date(2026, 2, 6), "2026-02-02"),
+    ("Police will be deployed ahead of Sunday's match.", date(2026, 2, 6), "2026-02-08"),
 ]
 
 

@@ -153,6 +153,8 @@ def test_anaphoric_without_reference_uses_anchor(only: Only) -> None:
 
 REFERENCES = [
     ("It's now or never.", "now", "PRESENT_REF"),
+    # Opening a sentence without a comma, "now" still names the present.
+    ("Now the ministry runs the port.", "Now", "PRESENT_REF"),
     ("He recently resigned.", "recently", "PAST_REF"),
     ("More help is expected in the near future.", "the near future", "FUTURE_REF"),
     ("The future is bright.", "The future", "FUTURE_REF"),

@@ -172,6 +172,10 @@ _DIGIT_WORDS: Final = frozenset(w for w, n in V.NUMBER_WORDS.items() if 1 <= n <
 _MULTIPLES: Final = {"hundred": 100, "thousand": 1000, "dozen": 12}
 #: Words before a count that bound a span: "the next couple of years".
 _SPAN_EDGES: Final = ("next", "past", "last", "first", "coming", "previous")
+#: Words that make the clock time or date after them approximate.
+_APPROX_WORDS: Final = frozenset({"about", "around", "approximately", "roughly"})
+#: Kinds of day a count can be made in: "ten working days".
+_COUNTED_DAYS: Final = frozenset({"trading", "business", "working", "calendar", "school"})
 #: Words between a count and its unit that keep it a length of time ("two more weeks").
 _EXTRA_WORDS: Final = frozenset({"more", "additional", "extra"})
 #: Words between "the" and a reporting period: "the latest quarter", "the
@@ -373,6 +377,9 @@ class _Scanner:
                 return None
             if lower in ("a", "an"):
                 return i + 1, value
+            if value < 100 and self.is_(i + 1, "hundred", "thousand"):
+                # "two thousand years", "three hundred days".
+                return self._fraction(i + 2, value * _MULTIPLES[self.low(i + 1)])
             return self._fraction(i + 1, value)
         return None
 
@@ -1070,6 +1077,9 @@ class _Scanner:
         elif self.in_(k, _EXTRA_WORDS) and amount is not None:
             # "20 more years", "an additional year": the count still measures the unit.
             k += 1
+        elif self.in_(k, _COUNTED_DAYS) and self.is_(k + 1, "day", "days"):
+            # "eight trading days", "five business days": days of a kind, still days.
+            k += 1
         un = self.unit(k)
         if un is None:
             return None
@@ -1304,6 +1314,22 @@ class _Scanner:
         elif self.is_(j, "hours", "hrs"):
             j += 1
         return self._time_tail(j, Expr("relative", unit="day", offset=0, hour=hour, minute=minute))
+
+    def r_approx(self, i: int) -> Hit | None:
+        """ "around 7:15 p.m.", "about noon", "around Nov. 1": TimeML keeps an approximation
+        in the extent (mod APPROX). "about" is only an approximation before a clock time:
+        before a date it is the preposition ("talks about Nov. 1 elections")."""
+        j = i + 1
+        if j >= self.n:
+            return None
+        hit = self.r_clock(j)
+        if hit is None and self.low(i) != "about":
+            date_hit = self.r_date(j)
+            if date_hit is not None and date_hit[1].day is not None:
+                hit = date_hit
+        if hit is None or hit[1].mod is not None or self.is_(hit[0], "'", "’"):
+            return None
+        return hit[0], replace(hit[1], mod="APPROX")
 
     def _time_tail(self, j: int, expr: Expr) -> Hit:
         """Attach a following day: "10 p.m. Wednesday", "noon on Dec. 11", "6 a.m. today"."""
@@ -1561,6 +1587,7 @@ _STARTS: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (V.FREQUENCY_COUNTS, ("r_set",)),
     (("every", "each", "per"), ("r_set",)),
     (("noon", "midday", "midnight"), ("r_clock",)),
+    (_APPROX_WORDS, ("r_approx",)),
     (V.PART_MODIFIERS, ("r_modified",)),
     (("q",), ("r_quarter",)),
     # Token kinds other than words.
@@ -1593,6 +1620,7 @@ _RULE_ORDER: Final = (
     "r_bare_units",
     "r_set",
     "r_clock",
+    "r_approx",
     "r_modified",
 )
 Rule = Callable[[_Scanner, int], Hit | None]

@@ -17,7 +17,18 @@ PAST: Final = "past"
 FUTURE: Final = "future"
 NONE: Final = "none"
 
+#: A cue that is only PAST when it is the verb a date after "until" ends: a
+#: deferral reported in the past sets a deadline still ahead ("the vote was
+#: postponed until Tuesday", "gave them until mid-November").
+DEFERRAL: Final = "deferral"
+
 _BE_FORMS: Final = frozenset({"be", "being"})
+#: Verbs a past participle follows as an adjective ("stay closed", "remained shut").
+_LINKING_VERBS: Final = frozenset(
+    {"remain", "remains", "remained", "stay", "stays", "stayed", "become", "becomes", "became"}
+)
+#: Modal verbs that look ahead unless a perfect follows ("must have known").
+_MODALS_OF_PLANS: Final = frozenset({"would", "must", "should"})
 _PRESENT_AUX: Final = frozenset({"is", "are", "am", "'s"})
 _WINDOW: Final = 12
 _DETERMINERS: Final = frozenset({"a", "an", "the", "its", "their", "his", "her", "still", "newly"})
@@ -32,8 +43,21 @@ def _cue(tokens: list[Token], i: int) -> str | None:
     if word == "as" and aux in ("soon", "early") and i > 1 and tokens[i - 2].lower == "as":
         # "as soon as Tuesday": the earliest something may still happen.
         return FUTURE
+    if word == "supposed" and i + 1 < len(tokens) and tokens[i + 1].lower == "to":
+        # "the talks are supposed to conclude by May": what is still to happen.
+        return FUTURE
     if word in V.FUTURE_MARKERS or word.endswith("'ll"):
-        if word in ("set", "due") and not (i + 1 < len(tokens) and tokens[i + 1].lower == "to"):
+        following = tokens[i + 1].lower if i + 1 < len(tokens) else ""
+        # "set" and "due" schedule with "to"; "The minister is due in Ankara on
+        # Saturday" is an arrival expected.
+        if (
+            word in ("set", "due")
+            and following != "to"
+            and (word == "set" or aux not in _PRESENT_AUX)
+        ):
+            return None
+        if word in _MODALS_OF_PLANS and following in ("have", "'ve"):
+            # "would have taxed deposits": what did not happen, said of the past.
             return None
         if aux in _DETERMINERS:
             # "the plan", "its expected merger": a noun or an adjective, not the clause's verb.
@@ -63,12 +87,13 @@ def _cue(tokens: list[Token], i: int) -> str | None:
     if aux == "be" and i > 1 and tokens[i - 2].lower == "to":
         # "guidelines to be published in early November": still to come.
         return FUTURE
-    if aux in _BE_FORMS or aux == "to":
-        # "will be held", "is being built": the auxiliary further left decides.
+    if aux in _BE_FORMS or aux == "to" or aux in _LINKING_VERBS:
+        # "will be held", "is being built", "will remain closed": the verb further left
+        # decides.
         return None
     if aux in _PRESENT_AUX:
         return NONE
-    return PAST
+    return DEFERRAL if word in V.DEFERRAL_VERBS else PAST
 
 
 def _is_break(tokens: list[Token], i: int) -> bool:
@@ -151,12 +176,43 @@ def _open_ended(tokens: list[Token], first: int) -> str:
     return FUTURE
 
 
+#: Words before a possessive date that make its event one still to come ("ahead of
+#: Sunday's vote"); otherwise such a date names an event the text reports.
+_AHEAD_OF_EVENT: Final = frozenset({"of", "before", "for", "until", "till", "upcoming", "awaiting"})
+
+
+def _possessive(text: str, end_char: int) -> bool:
+    return (
+        text[end_char : end_char + 2] in ("'s", "’s")
+        and not text[end_char + 2 : end_char + 3].isalnum()
+    )
+
+
 def tense_in(text: str, tokens: list[Token], first: int, last: int) -> str:
     """PAST, FUTURE or NONE for the mention covering ``tokens[first:last]``: the nearest cue
     within ``_WINDOW`` tokens of the same clause, looking back first, then ahead.
 
     ``tokens`` are the matcher's windows of ``text``; they are reused, and the text a
     window leaves out is tokenized a chunk at a time, only while the search needs it."""
+    found = _clause_tense(text, tokens, first, last)
+    if found == DEFERRAL:
+        # "postponed until Tuesday": the deadline is ahead; "postponed on Tuesday" is past.
+        deadline = _open_ended(tokens, first) == FUTURE and not (
+            first > 1 and tokens[first - 2].lower == "not"
+        )
+        return FUTURE if deadline else PAST
+    if (
+        found == FUTURE
+        and _possessive(text, tokens[last - 1].end)
+        and (first == 0 or tokens[first - 1].lower not in _AHEAD_OF_EVENT)
+    ):
+        # "They will appeal Wednesday's ruling": the clause's future is what is done
+        # about an event the text reports, which is dated like one with no cue.
+        return NONE
+    return found
+
+
+def _clause_tense(text: str, tokens: list[Token], first: int, last: int) -> str:
     start_char, end_char = tokens[first].start, tokens[last - 1].end
     low, high = _bounds(text, start_char, end_char)
     # The matcher separates windows with an empty token; no other token is empty.

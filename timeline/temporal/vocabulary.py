@@ -452,6 +452,7 @@ FUTURE_MARKERS: Final[frozenset[str]] = frozenset(
         "scheduled",
         "due",
         "planned",
+        "planning",
         "plans",
         "plan",
         "intends",
@@ -467,8 +468,14 @@ FUTURE_MARKERS: Final[frozenset[str]] = frozenset(
         "expects",
         "expect",
         "hopes",
+        "hope",
+        "hoping",
         "intend",
+        "intending",
         "aim",
+        "aiming",
+        "must",
+        "should",
         # Schedules in the present tense: "the talks end on Friday, March 6".
         "begins",
         "starts",
@@ -479,6 +486,27 @@ FUTURE_MARKERS: Final[frozenset[str]] = frozenset(
         "runs",
         "resumes",
         "concludes",
+        "continues",
+        "arrives",
+        "departs",
+        "reopens",
+    }
+)
+
+#: Past verbs of putting off or allowing time: with "until" after them they set a
+#: deadline that is still ahead ("extended the offer until Friday").
+DEFERRAL_VERBS: Final[frozenset[str]] = frozenset(
+    {
+        "postponed",
+        "delayed",
+        "deferred",
+        "extended",
+        "adjourned",
+        "suspended",
+        "recessed",
+        "gave",
+        "granted",
+        "allowed",
     }
 )
 
