@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 import pytest
 
-from timeline.temporal import Timex
+from timeline.temporal import Timex, tag
 
 Only = Callable[..., Timex]
+#: The Monday the ``only`` fixture anchors at.
+MONDAY = date(2026, 2, 2)
 
 
 DURATIONS = [
@@ -122,6 +125,8 @@ TIMES = [
     ("The shots were heard around 9:40 p.m.", "around 9:40 p.m.", "2026-02-02T21:40"),
     ("The raid began at about 4 a.m. today.", "about 4 a.m. today", "2026-02-02T04:00"),
     ("The convoy left at approximately noon.", "approximately noon", "2026-02-02T12:00"),
+    ("The vote closes at 2 p.m. ET on Friday.", "2 p.m. ET on Friday", "2026-02-06T14:00"),
+    ("The border opens at 08:00 PKT.", "08:00 PKT", "2026-02-02T08:00"),
 ]
 
 
@@ -129,6 +134,37 @@ TIMES = [
 def test_time(only: Only, text: str, extent: str, value: str) -> None:
     t = only(text)
     assert (t.text, t.type, t.value, t.precision) == (extent, "TIME", value, "day")
+
+
+# A clock time that names no day falls on the day named beside it in the same phrase,
+# before it or after it; across a sentence end it keeps the document's day.
+FLOATING_TIMES = [
+    ("The raid began on Wednesday at 3 a.m.", "2026-01-28T03:00", "weekday"),
+    ("The polls opened on March 21, 2025 at 7 a.m.", "2025-03-21T07:00", "explicit"),
+    ("Filed: Tue, 18 Mar 2025 14:05 GMT", "2025-03-18T14:05", "explicit"),
+    ("The blast came at 10:35 a.m. (0735 GMT) Friday.", "2026-01-30T10:35", "weekday"),
+    ("The court met on Wednesday, lawyers said, at 9 a.m.", "2026-01-28T09:00", "weekday"),
+    ("They met on Wednesday. At 3 a.m. the raid began.", "2026-02-02T03:00", "publication"),
+    ("They met on Wednesday; at 3 a.m. the raid began.", "2026-02-02T03:00", "publication"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "basis"), FLOATING_TIMES)
+def test_clock_time_takes_the_day_beside_it(text: str, value: str, basis: str) -> None:
+    times = [t for t in tag(text, MONDAY) if t.type == "TIME" and "T" in t.value]
+    assert [(t.value, t.basis) for t in times] == [(value, basis)]
+
+
+YEAR_RANGES = [
+    # The end of a span of years is not a count: no "P13SE" in "the 2012-13 season".
+    "The 2012-13 season ended early.",
+    "Output for 2011/12 rose.",
+]
+
+
+@pytest.mark.parametrize("text", YEAR_RANGES)
+def test_year_range_end_is_no_duration(text: str) -> None:
+    assert [t for t in tag(text, MONDAY) if t.type == "DURATION"] == []
 
 
 def test_time_without_anchor(only: Only) -> None:

@@ -63,6 +63,9 @@ class Expr:
     #: report about a quarter it means that quarter a year before.
     compare: bool = False
     holiday: str | None = None
+    #: A clock time that names no day ("at 3 a.m."): it falls on the day its sentence
+    #: speaks of, which only the neighbouring mentions can tell.
+    floating: bool = False
 
 
 @dataclass(slots=True)
@@ -1036,6 +1039,18 @@ class _Scanner:
             return None
         return end, Expr("relative", unit=unit, offset=offset, mod=mod)
 
+    def _ends_year_range(self, j: int) -> bool:
+        """Whether the number at ``j`` is glued by a hyphen to a year before it ("2012-13")."""
+        if j < 2 or self.t[j].kind != "number" or not self.t[j].joined:
+            return False
+        dash, year = self.t[j - 1], self.t[j - 2]
+        return (
+            dash.text in ("-", "–", "/")
+            and dash.joined
+            and year.kind == "number"
+            and len(year.text) == 4
+        )
+
     def r_quantity(self, i: int) -> Hit | None:
         """Durations and offsets built on a count: "four years", "two years ago",
         "three days later", "a two-year", "16-hour", "more than a decade"."""
@@ -1067,6 +1082,9 @@ class _Scanner:
             # "the nine months ended Sept. 30", "the four days he considered"
             first_duration = True
             j += 1
+        if self._ends_year_range(j):
+            # "the 2012-13 season": the end of a span of years, not a count of seasons.
+            return None
         qty = self.quantity(j)
         if qty is None:
             return None
@@ -1340,7 +1358,7 @@ class _Scanner:
                 return hit[0], replace(hit[1], hour=expr.hour, minute=expr.minute)
         if self.in_(j, V.DEICTIC_DAYS):
             return j + 1, replace(expr, offset=V.DEICTIC_DAYS[self.low(j)])
-        return j, expr
+        return j, replace(expr, floating=True)
 
     def r_modified(self, i: int) -> Hit | None:
         """Part-of modifiers: "late November", "mid-2025", "the end of the year"."""

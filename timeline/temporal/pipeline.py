@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from itertools import pairwise
 
 from .matcher import Mention, find_mentions
-from .resolver import Resolver
+from .resolver import Resolver, on_day, same_phrase
 from .tense import tense_in
 from .tokenizer import Token
 from .types import Timex
@@ -45,4 +46,21 @@ def analyse(text: str, anchor: date | None, not_after: date | None) -> list[Anal
         item = Analysed(mention, text, tokens)
         item.timex = resolver.resolve(mention, text, _tense_of(item))
         results.append(item)
+    _place_times_before_their_day(results, text)
     return results
+
+
+def _place_times_before_their_day(results: list[Analysed], text: str) -> None:
+    """ "at 10:35 a.m. (0735 GMT) Friday": a clock time no earlier day claimed takes the
+    day named right after it."""
+    for item, following in pairwise(results):
+        timex, day = item.timex, following.timex
+        if (
+            item.mention.expr.floating
+            and timex.basis in ("publication", "unresolved", None)
+            and day.precision == "day"
+            and day.start is not None
+            and day.type in ("DATE", "TIME")
+            and same_phrase(text, timex.end_char, day.start_char)
+        ):
+            item.timex = on_day(timex, day)

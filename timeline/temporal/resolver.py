@@ -6,6 +6,7 @@ caller passes, and without one it stays unresolved.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -35,6 +36,10 @@ _WEEKDAY_YEAR_RADIUS: Final = 40
 #: No-tense month-days further than this from the anchor belong to the
 #: neighbouring year ("December 28" written on January 3).
 _HALF_YEAR: Final = timedelta(days=183)
+#: The most text between a day and a clock time that still reads as one phrase
+#: ("on Wednesday, police said, at 3 a.m.").
+_PHRASE_GAP: Final = 32
+_PHRASE_BREAK: Final = re.compile(r"[.!?;:]\s|\n")
 
 Span = tuple[date, date]
 
@@ -77,6 +82,26 @@ def _no_tense() -> str:
     return T.NONE
 
 
+def same_phrase(text: str, end_char: int, start_char: int) -> bool:
+    """Whether the text between two mentions is short and crosses no sentence or clause end."""
+    gap = text[end_char:start_char]
+    return len(gap) <= _PHRASE_GAP and _PHRASE_BREAK.search(gap) is None
+
+
+def on_day(timex: Timex, day: Timex) -> Timex:
+    """A floating clock time (``timex``) placed on the day another mention names."""
+    clock = timex.value.partition("T")[2]
+    assert day.start is not None
+    return replace(
+        timex,
+        value=f"{day.start.isoformat()}T{clock}",
+        start=day.start,
+        end=day.start,
+        precision="day",
+        basis=day.basis,
+    )
+
+
 class Resolver:
     """Resolves mentions in text order; remembers resolved dates for anaphora."""
 
@@ -86,6 +111,8 @@ class Resolver:
         self.history: list[tuple[date, str]] = []
         #: Quarters the text has named, latest last: the period a report is about.
         self.quarters: list[date] = []
+        #: Where the last mention ended and the day it named, if it named one.
+        self._last_day: tuple[int, _Date] | None = None
 
     def resolve(self, mention: Mention, text: str, tense: Callable[[], str]) -> Timex:
         """``tense`` gives the clause's tense; it is only asked when the value depends on it."""
@@ -93,6 +120,7 @@ class Resolver:
         piece = text[mention.start_char : mention.end_char]
         if expr.kind == "literal":
             assert expr.timex_type is not None and expr.value is not None
+            self._last_day = None
             return Timex(
                 mention.start_char,
                 mention.end_char,
@@ -101,8 +129,16 @@ class Resolver:
                 expr.value,
                 mod=expr.mod,
             )
+        last_day = self._last_day
         try:
-            if expr.kind == "calendar" and expr.holiday is not None:
+            if (
+                expr.floating
+                and last_day is not None
+                and same_phrase(text, last_day[0], mention.start_char)
+            ):
+                # "on Wednesday at 3 a.m.": the time is on the day just named.
+                resolved = last_day[1]
+            elif expr.kind == "calendar" and expr.holiday is not None:
                 resolved = self._holiday(expr, tense)
             elif expr.kind == "calendar":
                 resolved = self._calendar(expr, tense)
@@ -124,6 +160,11 @@ class Resolver:
             timex_type = "TIME"
             clock = expr.daypart or f"{expr.hour:02d}:{expr.minute or 0:02d}"
             value = f"{value}T{clock}" if resolved.precision == "day" else f"XXXX-XX-XXT{clock}"
+        self._last_day = (
+            (mention.end_char, resolved)
+            if resolved.precision == "day" and resolved.start is not None
+            else None
+        )
         if resolved.start is not None and not expr.compare:
             # A comparison ("a year earlier") is not what later anaphora count from.
             self.history.append((resolved.start, resolved.precision))

@@ -417,10 +417,24 @@ MONTH_CONTEXT_WORDS: Final[frozenset[str]] = frozenset(
     }
 )
 
+#: Zones written after a clock time ("2 p.m. ET", "09:30 PKT"); short ones such as "et"
+#: are never read on their own.
 TIME_ZONES: Final[frozenset[str]] = frozenset(
     {
         "gmt",
         "utc",
+        "et",
+        "ct",
+        "mt",
+        "pt",
+        "ast",
+        "hst",
+        "pkt",
+        "hkt",
+        "sgt",
+        "aest",
+        "aedt",
+        "irst",
         "est",
         "edt",
         "cst",
