@@ -27,6 +27,9 @@ EXPLICIT_DAYS = [
     ("On Wed., Dec. 11, 2024 it snowed.", "Wed., Dec. 11, 2024"),
     ("On DECEMBER 11, 2024 it snowed.", "DECEMBER 11, 2024"),
     ("Published 11 Dec. 2024.", "11 Dec. 2024"),
+    # Numeric dates: month first as in American news, unless the first part exceeds 12.
+    ("Posted 12/11/2024 by the desk.", "12/11/2024"),
+    ("The memo is dated 12/11/24.", "12/11/24"),
 ]
 
 
@@ -40,6 +43,11 @@ def test_explicit_day(only: Only, text: str, extent: str) -> None:
         "day",
         "explicit",
     )
+
+
+def test_numeric_date_is_day_first_when_the_month_cannot_come_first(only: Only) -> None:
+    t = only("Her letter of 31/12/2024 arrived.")
+    assert (t.text, t.value) == ("31/12/2024", "2024-12-31")
 
 
 MONTH_YEARS = [

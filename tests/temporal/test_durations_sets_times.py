@@ -71,6 +71,14 @@ DURATIONS = [
     ("Profits in the first nine months rose.", "the first nine months", "P9M", None),
     ("He has waited for years.", "years", "PXY", None),
     ("The past week was busy.", "The past week", "P1W", None),
+    # Closed "-long" compounds last one unit, like their hyphenated forms.
+    ("A weeklong fair opened.", "weeklong", "P1W", None),
+    ("They ended a monthlong walkout.", "monthlong", "P1M", None),
+    ("It was a yearlong effort.", "yearlong", "P1Y", None),
+    # A bare plural unit before "of" after "after", "amid"...: a vague stretch of time.
+    ("The deal came after months of talks.", "months", "PXM", None),
+    ("Floods followed days of heavy rain.", "days", "PXD", None),
+    ("Despite years of effort, nothing changed.", "years", "PXY", None),
 ]
 
 
@@ -127,6 +135,18 @@ TIMES = [
     ("The convoy left at approximately noon.", "approximately noon", "2026-02-02T12:00"),
     ("The vote closes at 2 p.m. ET on Friday.", "2 p.m. ET on Friday", "2026-02-06T14:00"),
     ("The border opens at 08:00 PKT.", "08:00 PKT", "2026-02-02T08:00"),
+    # Wire services write 24-hour times without a colon before a zone.
+    ("Voting ends at 1800 GMT.", "1800 GMT", "2026-02-02T18:00"),
+    ("Last updated 0945 GMT", "0945 GMT", "2026-02-02T09:45"),
+    ("The truce began at 0600 local time.", "0600 local time", "2026-02-02T06:00"),
+    # A clock time before "tonight" or "this morning" is an hour of that part of today.
+    ("Kickoff is at 7:30 tonight.", "7:30 tonight", "2026-02-02T19:30"),
+    ("The jury returns at 10 this morning.", "10 this morning", "2026-02-02T10:00"),
+    ("The polls close by 9 tonight.", "9 tonight", "2026-02-02T21:00"),
+    ("She lands at 3:45 this afternoon.", "3:45 this afternoon", "2026-02-02T15:45"),
+    # British papers put a full stop between hour and minutes.
+    ("Kickoff is at 7.45pm.", "7.45pm", "2026-02-02T19:45"),
+    ("Updated 10.15 GMT", "10.15 GMT", "2026-02-02T10:15"),
 ]
 
 
@@ -162,6 +182,19 @@ YEAR_RANGES = [
 ]
 
 
+NOT_CLOCK_TIMES = [
+    # Without a zone a four-digit number is a year or an amount; "about" before a bare
+    # number before "this morning" counts things.
+    "The museum holds 1800 paintings.",
+    "Police said about 10 this morning were hurt.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLOCK_TIMES)
+def test_numbers_that_are_not_clock_times(text: str) -> None:
+    assert [t.text for t in tag(text, MONDAY) if ":" in t.value] == []
+
+
 @pytest.mark.parametrize("text", YEAR_RANGES)
 def test_year_range_end_is_no_duration(text: str) -> None:
     assert [t for t in tag(text, MONDAY) if t.type == "DURATION"] == []
@@ -183,6 +216,11 @@ MODIFIERS = [
     ("Prices rose in early March 2025.", "early March 2025", "2025-03", "START"),
     ("Prices rose in the late 1990s.", "the late 1990s", "199", "END"),
     ("Prices rose late last month.", "late last month", "2026-01", "END"),
+    # A modifier before a day and its part of the day belongs to the expression.
+    ("He was held late Friday night.", "late Friday night", "2026-01-30TNI", "END"),
+    ("They left early Sunday morning.", "early Sunday morning", "2026-02-01TMO", "START"),
+    ("The quake hit early this morning.", "early this morning", "2026-02-02TMO", "START"),
+    ("Shots rang out late last night.", "late last night", "2026-02-01TNI", "END"),
 ]
 
 

@@ -49,6 +49,13 @@ NOT_TEMPORAL = [
     "An 8-month-old baby.",
     # A fraction after a whole number is a price move without a unit of time.
     "The stock rose 2 1/2 to 30.",
+    # A dotted number is a clock time only before "am"/"pm" or a zone; two slashes
+    # make a date, one a fraction or a ratio.
+    "Shares rose 10.15 to 45.",
+    "The shop is open 24/7.",
+    "Add 1/2 cup of flour.",
+    # "days of" after a noun is a noun phrase, not a span.
+    "He recalled the glory days of the club.",
 ]
 
 

@@ -29,6 +29,14 @@ HOLIDAYS = [
     ("Ramadan will begin soon.", "Ramadan", "2026-02-18"),
     ("Markets closed for Eid al-Fitr 2024.", "Eid al-Fitr 2024", "2024-04-10"),
     ("Pilgrims arrived before Eid al Adha 2025.", "Eid al Adha 2025", "2025-06-07"),
+    ("Pilgrims will gather on Good Friday.", "Good Friday", "2026-04-03"),
+    ("Palm Sunday processions are planned.", "Palm Sunday", "2026-03-29"),
+    ("The fast starts on Ash Wednesday.", "Ash Wednesday", "2026-02-18"),
+    ("The pubs will be full on St. Patrick's Day.", "St. Patrick's Day", "2026-03-17"),
+    ("Shoppers queued on Boxing Day.", "Boxing Day", "2025-12-26"),
+    ("Families will gather for Passover.", "Passover", "2026-04-02"),
+    ("The war began on Yom Kippur 1973.", "Yom Kippur 1973", "1973-10-06"),
+    ("Candles were lit for Hanukkah.", "Hanukkah", "2025-12-15"),
 ]
 
 
@@ -65,6 +73,7 @@ def test_holiday_without_anchor_keeps_what_it_can(text: str, value: str) -> None
         "Lunar New Year began.",
         "Ramadan Kadyrov spoke.",
         "The Good Friday agreement held.",
+        "He fought in the Yom Kippur war.",
     ],
 )
 def test_names_that_are_not_the_holiday(text: str) -> None:
@@ -85,6 +94,16 @@ RULES = [
     ("ramadan", 2024, date(2024, 3, 11)),
     ("eid-al-fitr", 2024, date(2024, 4, 10)),
     ("eid-al-adha", 2023, date(2023, 6, 29)),
+    ("good-friday", 2025, date(2025, 4, 18)),
+    ("mothers-day", 2025, date(2025, 5, 11)),
+    ("presidents-day", 2025, date(2025, 2, 17)),
+    # The Hebrew calendar: 15 Nisan, 1 and 10 Tishrei, 25 Kislev.
+    ("passover", 2024, date(2024, 4, 23)),
+    ("passover", 2013, date(2013, 3, 26)),
+    ("rosh-hashanah", 2024, date(2024, 10, 3)),
+    ("yom-kippur", 2023, date(2023, 9, 25)),
+    ("hanukkah", 2013, date(2013, 11, 28)),
+    ("hanukkah", 2024, date(2024, 12, 26)),
 ]
 
 
@@ -124,6 +143,12 @@ TOLD_FROM_ANOTHER_DATE = [
     ("The vote closes at 8 in the evening.", "8 in the evening", "TIME", "2026-02-02T20:00"),
     ("Prices may fall in coming months.", "coming months", "DATE", "FUTURE_REF"),
     ("These days few people write letters.", "These days", "DATE", "PRESENT_REF"),
+    # A part of the day, or one unit before or after, told from the date in focus.
+    ("That night, the rebels withdrew.", "That night", "TIME", "2026-02-02TNI"),
+    ("Police came that same evening.", "that same evening", "TIME", "2026-02-02TEV"),
+    ("She had phoned the night before.", "the night before", "TIME", "2026-02-01TNI"),
+    ("The year before, the plant lost money.", "The year before", "DATE", "2025"),
+    ("They talked again the day after.", "the day after", "DATE", "2026-02-03"),
 ]
 
 

@@ -94,6 +94,16 @@ DEICTIC = [
     ),
     ("Prices will fall next month.", "next month", "2026-03", "month", "relative", None),
     ("Sales rose in the coming week.", "the coming week", "2026-W07", "week", "relative", None),
+    # "this past weekend" is the one just gone, "this" included.
+    (
+        "Talks stalled this past weekend.",
+        "this past weekend",
+        "2026-W05-WE",
+        "week",
+        "relative",
+        None,
+    ),
+    ("Prices jumped this past week.", "this past week", "2026-W05", "week", "relative", None),
 ]
 
 

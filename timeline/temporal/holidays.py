@@ -75,6 +75,41 @@ def _nowruz(year: int) -> date:
     return day if tehran - math.floor(tehran) < 0.5 else day + timedelta(days=1)
 
 
+#: Rata Die (``date.toordinal``) of 1 Tishrei AM 1, less one: the Hebrew calendar's epoch.
+_HEBREW_EPOCH: Final = -1373427
+
+
+def _hebrew_elapsed_days(year: int) -> int:
+    """Days from the epoch to the molad of Tishrei of Hebrew ``year``, with the rule
+    that puts off the new year when the molad falls on a Sunday, Wednesday or Friday
+    (Reingold and Dershowitz, Calendrical Calculations)."""
+    months = (235 * year - 234) // 19
+    parts = 12084 + 13753 * months
+    days = 29 * months + parts // 25920
+    return days + 1 if (3 * (days + 1)) % 7 < 3 else days
+
+
+def _rosh_hashanah(year: int) -> date:
+    """1 Tishrei of Hebrew ``year``: its elapsed days, put off once more when that would
+    make this year or the one before too long or short."""
+    before, this, after = (_hebrew_elapsed_days(y) for y in (year - 1, year, year + 1))
+    correction = 2 if after - this == 356 else 1 if this - before == 382 else 0
+    return date.fromordinal(_HEBREW_EPOCH + this + correction)
+
+
+def _hebrew_new_year_in(year: int) -> date:
+    """The Rosh Hashanah that falls in the autumn of Gregorian ``year``."""
+    return _rosh_hashanah(year + 3761)
+
+
+def _hanukkah(year: int) -> date:
+    """25 Kislev: after 30 days of Tishrei and 29 or 30 of Heshvan (30 in a "complete"
+    year of 355 or 385 days)."""
+    new_year = _hebrew_new_year_in(year)
+    length = (_hebrew_new_year_in(year + 1) - new_year).days
+    return new_year + timedelta(days=30 + (30 if length % 10 == 5 else 29) + 24)
+
+
 def _fixed(month: int, day: int) -> Callable[[int], list[date]]:
     return lambda year: [date(year, month, day)]
 
@@ -93,13 +128,31 @@ RULES: Final[dict[str, Callable[[int], list[date]]]] = {
     "christmas-eve": _fixed(12, 24),
     "easter": _one(_easter),
     "easter-monday": _one(lambda y: _easter(y) + timedelta(days=1)),
+    "good-friday": _one(lambda y: _easter(y) - timedelta(days=2)),
+    "maundy-thursday": _one(lambda y: _easter(y) - timedelta(days=3)),
+    "palm-sunday": _one(lambda y: _easter(y) - timedelta(days=7)),
+    "ash-wednesday": _one(lambda y: _easter(y) - timedelta(days=46)),
+    "pentecost": _one(lambda y: _easter(y) + timedelta(days=49)),
+    "boxing-day": _fixed(12, 26),
+    "st-patrick": _fixed(3, 17),
+    "may-day": _fixed(5, 1),
     # United States.
     "thanksgiving": _one(lambda y: _nth_weekday(y, 11, 4, 4)),
     "memorial-day": _one(lambda y: _nth_weekday(y, 5, 1, -1)),
     "labor-day": _one(lambda y: _nth_weekday(y, 9, 1, 1)),
+    "mothers-day": _one(lambda y: _nth_weekday(y, 5, 7, 2)),
+    "fathers-day": _one(lambda y: _nth_weekday(y, 6, 7, 3)),
+    "veterans-day": _fixed(11, 11),
+    "presidents-day": _one(lambda y: _nth_weekday(y, 2, 1, 3)),
+    "independence-day": _fixed(7, 4),
     # The Tuesday after the first Monday of November.
     "election-day": _one(lambda y: _nth_weekday(y, 11, 1, 1) + timedelta(days=1)),
     "nowruz": _one(_nowruz),
+    # 15 Nisan is always 163 days before the next Rosh Hashanah.
+    "passover": _one(lambda y: _hebrew_new_year_in(y) - timedelta(days=163)),
+    "rosh-hashanah": _one(_hebrew_new_year_in),
+    "yom-kippur": _one(lambda y: _hebrew_new_year_in(y) + timedelta(days=9)),
+    "hanukkah": _one(_hanukkah),
     "ramadan": lambda y: _hijri_in(y, 9, 1),
     "eid-al-fitr": lambda y: _hijri_in(y, 10, 1),
     "eid-al-adha": lambda y: _hijri_in(y, 12, 10),
@@ -110,6 +163,9 @@ RULES: Final[dict[str, Callable[[int], list[date]]]] = {
 _ENDS: Final[dict[str, Callable[[date], date]]] = {
     # Ramadan ends when Shawwal, the next Hijri month, begins.
     "ramadan": lambda first: _hijri_after(first, 10),
+    # Eight days outside Israel.
+    "passover": lambda first: first + timedelta(days=8),
+    "hanukkah": lambda first: first + timedelta(days=8),
 }
 
 

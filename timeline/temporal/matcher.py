@@ -178,6 +178,17 @@ _SPAN_EDGES: Final = ("next", "past", "last", "first", "coming", "previous")
 #: Words that make the clock time or date after them approximate.
 _APPROX_WORDS: Final = frozenset({"about", "around", "approximately", "roughly"})
 #: Kinds of day a count can be made in: "ten working days".
+#: Prepositions that make a bare hour a clock time before "tonight" ("by 10 tonight");
+#: "about" and "around" are left out: "killed about 10 this morning" counts people.
+_CLOCK_PREPOSITIONS: Final = frozenset({"at", "by", "until", "till", "before", "after", "from"})
+#: Plural units that alone before "of" name a vague span ("after weeks of talks") ...
+_VAGUE_SPAN_UNITS: Final = frozenset({"hours", "days", "weeks", "months", "years", "decades"})
+#: ... when one of these words comes first; elsewhere "days of" is often a noun phrase
+#: ("the last days of summer").
+_BEFORE_SPAN_OF: Final = frozenset(
+    {"after", "following", "follows", "followed", "amid", "despite", "ending", "through"}
+)
+_DOTTED_TIME: Final = re.compile(r"\d{1,2}\.[0-5]\d")
 _COUNTED_DAYS: Final = frozenset({"trading", "business", "working", "calendar", "school"})
 #: Words between a count and its unit that keep it a length of time ("two more weeks").
 _EXTRA_WORDS: Final = frozenset({"more", "additional", "extra"})
@@ -432,7 +443,7 @@ class _Scanner:
                 j += 1
         start = j
         best: Hit | None = None
-        for parse in (self._month_day, self._day_month):
+        for parse in (self._month_day, self._day_month, self._slash_date):
             hit = parse(start)
             if hit is not None and (best is None or hit[0] > best[0]):
                 best = hit
@@ -495,6 +506,28 @@ class _Scanner:
         if not _valid(year or 2024, month, day):
             return None
         return end, Expr("calendar", year=year, month=month, day=day)
+
+    def _slash_date(self, i: int) -> Hit | None:
+        """ "03/22/2013", "3/22/13": month first as in American news, unless the first
+        number cannot be a month ("22/03/2013"). Three parts, or "3/4" would be a date."""
+        if i + 4 >= self.n or any(self.t[k].text != "/" for k in (i + 1, i + 3)):
+            return None
+        parts = self.t[i : i + 5]
+        if any(not tok.joined for tok in parts[1:]) or any(
+            tok.kind != "number" or not tok.text.isdigit() for tok in parts[::2]
+        ):
+            return None
+        first, second, year_text = int(parts[0].text), int(parts[2].text), parts[4].text
+        if len(parts[0].text) > 2 or len(parts[2].text) > 2 or len(year_text) not in (2, 4):
+            return None
+        month, day = (second, first) if first > 12 else (first, second)
+        year = int(year_text)
+        if len(year_text) == 2:
+            # Two-digit years: "3/22/13" is 2013, "10/26/89" 1989.
+            year += 2000 if year < 50 else 1900
+        if not _valid(year, month, day):
+            return None
+        return i + 5, Expr("calendar", year=year, month=month, day=day)
 
     def _month_year(self, i: int) -> Hit | None:
         mo = self.month(i)
@@ -811,6 +844,8 @@ class _Scanner:
         if end < self.n and self.t[end].kind == "word" and self.t[end].is_title:
             # "Easter Island", "Ramadan Kadyrov".
             return None
+        if self.in_(end, V.HOLIDAY_NAMED_EVENTS):
+            return None
         end, year = self._with_year(end)
         return end, Expr("calendar", year=year, shift=shift, holiday=rule)
 
@@ -972,12 +1007,24 @@ class _Scanner:
         the = self.is_(j, "the")
         if the:
             j += 1
+        elif self.is_(j, "this") and self.is_(j + 1, "past") and self.in_(j + 2, V.UNITS):
+            j += 1  # "this past weekend": the one just gone
         lower = self.low(j)
         if the and lower == "weekend":
             return j + 1, Expr("calendar", part="WE")
+        if the:
+            before = self._unit_before_after(j)
+            if before is not None:
+                return before
         if lower in ("that", "same") or (the and lower == "same"):
             if lower == "that" and the:
                 return None
+            if lower == "that" and self.is_(j + 1, "same"):
+                j += 1  # "that same day"
+            if self.in_(j + 1, V.PARTS_OF_DAY):
+                # "That night, troops moved in": that part of the day in focus.
+                part = V.PARTS_OF_DAY[self.low(j + 1)]
+                return j + 2, Expr("relative", unit="day", offset=0, anaphoric=True, daypart=part)
             un = self.unit(j + 1)
             if un is None or un[2]:
                 return None
@@ -1038,6 +1085,24 @@ class _Scanner:
         if mod is not None and lower != "this":
             return None
         return end, Expr("relative", unit=unit, offset=offset, mod=mod)
+
+    def _unit_before_after(self, j: int) -> Hit | None:
+        """ "the day before," "the year after.": one unit (or night) from the date in
+        focus. Only when the phrase ends there: in "the day before the vote" TimeBank
+        annotates "the day" alone."""
+        if self.in_(j, V.UNITS) and V.UNITS[self.low(j)] == self.low(j):
+            unit, daypart = self.low(j), None
+        elif self.is_(j, "night"):
+            unit, daypart = "day", "NI"
+        else:
+            return None
+        if not self.is_(j + 1, "before", "after"):
+            return None
+        end = j + 2
+        if end < self.n and self.t[end].kind not in ("punct", "newline"):
+            return None
+        offset = -1 if self.low(j + 1) == "before" else 1
+        return end, Expr("relative", unit=unit, offset=offset, anaphoric=True, daypart=daypart)
 
     def _ends_year_range(self, j: int) -> bool:
         """Whether the number at ``j`` is glued by a hyphen to a year before it ("2012-13")."""
@@ -1189,6 +1254,9 @@ class _Scanner:
     def r_bare_units(self, i: int) -> Hit | None:
         """ "for years", "in months": a plural unit alone is a vague duration; so are
         "decades-long" and "a years-old slump", and "a day-long meeting" lasts one day."""
+        if self.in_(i, V.LONG_COMPOUNDS):
+            unit = V.LONG_COMPOUNDS[self.low(i)]
+            return i + 1, Expr("literal", timex_type="DURATION", value=duration_value(1.0, unit))
         if self.in_(i, V.UNITS) and self.hyphen(i + 1):
             unit = V.UNITS[self.low(i)]
             plural = self.low(i) != unit
@@ -1210,6 +1278,15 @@ class _Scanner:
                     "literal", timex_type="DURATION", value=duration_value(None, un[1])
                 )
             return None
+        if (
+            self.in_(i, _VAGUE_SPAN_UNITS)
+            and self.is_(i + 1, "of")
+            and self.after_context_word(i, _BEFORE_SPAN_OF)
+        ):
+            # "after days of rain", "amid months of talks": a vague stretch of time.
+            return i + 1, Expr(
+                "literal", timex_type="DURATION", value=duration_value(None, V.UNITS[self.low(i)])
+            )
         if self.low(i) not in ("years", "months", "weeks", "decades", "hours", "centuries"):
             return None
         if self.is_(i + 1, "ago"):
@@ -1278,6 +1355,12 @@ class _Scanner:
             hour, minute = int(h), int(m)
         elif tok.kind == "number" and tok.value is not None and len(tok.text) <= 2:
             hour = tok.value
+        elif self._zoned_military(i):
+            # "1445 GMT (2245 HKT)": wire services and CNN give hours without a colon.
+            hour, minute = divmod(int(tok.text), 100)
+        elif self._dotted_time(i):
+            # "10.15am", "10.15 GMT": the British way of writing "10:15".
+            hour, minute = (int(part) for part in tok.text.split("."))
         elif tok.lower in ("noon", "midday", "midnight"):
             hour = 24 if tok.lower == "midnight" else 12
             return self._time_tail(
@@ -1303,6 +1386,15 @@ class _Scanner:
             # "4 in the morning", "8 in the evening".
             hour = hour % 12 + (0 if self.low(j + 2) == "morning" else 12)
             j += 3
+        elif tok.kind == "number" and len(tok.text) >= 4:
+            pass  # a zone follows: checked by ``_zoned_military`` or ``_dotted_time``
+        elif (
+            tok.kind == "number"
+            and 1 <= hour <= 12
+            and self._daypart_today(j) is not None
+            and self.after_context_word(i, _CLOCK_PREPOSITIONS)
+        ):
+            pass  # "at 11 this morning", "by 10 tonight"
         elif tok.kind != "clock" or not (
             self.after_context_word(
                 i,
@@ -1331,7 +1423,50 @@ class _Scanner:
             j += 2
         elif self.is_(j, "hours", "hrs"):
             j += 1
-        return self._time_tail(j, Expr("relative", unit="day", offset=0, hour=hour, minute=minute))
+        expr = Expr("relative", unit="day", offset=0, hour=hour, minute=minute)
+        daypart = self._daypart_today(j)
+        if daypart is not None:
+            # "7:30 tonight", "at 8 this morning": the hour of that part of today.
+            if meridian is None and 1 <= hour <= 11 and daypart != "MO":
+                hour += 12
+            return j + (1 if self.is_(j, "tonight") else 2), replace(expr, hour=hour)
+        return self._time_tail(j, expr)
+
+    def _daypart_today(self, j: int) -> str | None:
+        """The part of today that "tonight" or "this morning" at ``j`` names."""
+        if self.is_(j, "tonight"):
+            return "NI"
+        if self.is_(j, "this") and self.in_(j + 1, V.PARTS_OF_DAY):
+            return V.PARTS_OF_DAY[self.low(j + 1)]
+        return None
+
+    def _zoned_military(self, i: int) -> bool:
+        """A four-digit 24-hour time ("0930", "1445") that a zone or "local time"
+        follows; without one the number is far more often a year or an amount.
+        In brackets it restates the time just given ("10:35 a.m. (0735 GMT)"), which
+        TimeBank annotates only once."""
+        tok = self.t[i]
+        if tok.kind != "number" or len(tok.text) != 4 or not tok.text.isdigit():
+            return False
+        if self.is_(i - 1, "("):
+            return False
+        hour, minute = divmod(int(tok.text), 100)
+        if hour > 23 or minute > 59:
+            return False
+        return self.in_(i + 1, V.TIME_ZONES) or (
+            self.is_(i + 1, "local") and self.is_(i + 2, "time")
+        )
+
+    def _dotted_time(self, i: int) -> bool:
+        """ "10.15" before "am"/"pm" or a zone; elsewhere such a number is a decimal."""
+        text = self.t[i].text
+        if self.t[i].kind != "number" or _DOTTED_TIME.fullmatch(text) is None:
+            return False
+        hour, minute = (int(part) for part in text.split("."))
+        if hour > 23 or minute > 59:
+            return False
+        nxt = i + 1
+        return (nxt < self.n and self.t[nxt].kind == "ampm") or self.in_(nxt, V.TIME_ZONES)
 
     def r_approx(self, i: int) -> Hit | None:
         """ "around 7:15 p.m.", "about noon", "around Nov. 1": TimeML keeps an approximation
@@ -1400,7 +1535,14 @@ class _Scanner:
                 best = self.r_shift(j, the_period=True)
             if best is None:
                 return None
-        if best[1].hour is not None or best[1].daypart is not None:
+        if best[1].hour is not None:
+            return None
+        named_day = best[1].weekday is not None or (
+            best[1].kind == "relative" and not best[1].anaphoric
+        )
+        if best[1].daypart is not None and (lower == "the" or not named_day):
+            # "late Thursday night", "early this morning" keep their modifier; "the
+            # early morning" names no day.
             return None
         return best[0], replace(best[1], mod=mod)
 
@@ -1601,6 +1743,7 @@ _STARTS: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (("tonight", "recent"), ("r_deictic",)),
     (("earlier", "later", "that", "same"), ("r_shift",)),
     (V.UNITS, ("r_bare_units",)),
+    (V.LONG_COMPOUNDS, ("r_bare_units",)),
     (V.FREQUENCY_ADVERBS, ("r_set",)),
     (V.FREQUENCY_COUNTS, ("r_set",)),
     (("every", "each", "per"), ("r_set",)),
@@ -1612,8 +1755,8 @@ _STARTS: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (("iso",), ("r_iso",)),
     # Numbers by their number of digits: a day or an hour has at most two, a year four.
     (("short number",), ("r_date", "r_quantity", "r_clock")),
-    (("four-digit number",), ("r_year", "r_quantity")),
-    (("number",), ("r_quantity",)),
+    (("four-digit number",), ("r_year", "r_quantity", "r_clock")),
+    (("number",), ("r_quantity", "r_clock")),
     (("ordinal",), ("r_date", "r_century")),
     (("clock",), ("r_clock",)),
     (("decade",), ("r_decade",)),
@@ -1658,7 +1801,8 @@ _AFTER_THE: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (V.SEASONS, ("r_season",)),
     (("near", "distant", "recent", "immediate"), ("r_deictic",)),
     (_REF_NOUNS, ("r_deictic",)),
-    (("weekend", "same", "week", "month"), ("r_shift",)),
+    (("weekend", "same", "week", "month", "night"), ("r_shift",)),
+    ((w for w in V.UNITS if w == V.UNITS[w]), ("r_shift",)),
     (V.SHIFT_WORDS, ("r_shift",)),
     (("previous", "following"), ("r_weekday",)),
     (V.NUMBER_WORDS, ("r_quantity",)),
@@ -1689,13 +1833,15 @@ _NUMBER_KEYS: Final = {1: "short number", 2: "short number", 4: "four-digit numb
 
 
 #: Digit shapes that can carry a temporal expression on their own: a year or an
-#: ISO date, a clock time, "10 a.m.", a decade, "Q3". (Other numbers need a unit
-#: or a month next to them, which are cue words.) Matched on lower-cased text.
+#: ISO date, a clock time, "10 a.m.", "10.15am", "3/22/13", a decade, "Q3". (Other
+#: numbers need a unit or a month next to them, which are cue words.) Matched on
+#: lower-cased text.
 #: The pattern opens with a character class so that the search skips other
 #: characters in C instead of trying each branch at every position. ``{d}`` is
 #: the digit class.
 _DIGIT_CUE_PATTERN: Final = (
-    r"[{d}q'’](?:(?<=[{d}])(?:[{d}]{{3}}|:[{d}][{d}]| ?(?:[ap]\.?m\b|o'clock)|0['’]?s\b)"
+    r"[{d}q'’](?:(?<=[{d}])(?:[{d}]{{3}}|:[{d}][{d}]| ?(?:[ap]\.?m\b|o'clock)|0['’]?s\b"
+    r"|\.[0-5][{d}] ?(?:[ap]\.?m\b|gmt\b|bst\b|utc\b)|/[{d}][{d}]?/[{d}][{d}])"
     r"|(?<=['’])[{d}]0s\b|(?<=q)[1-4]\b)"
 )
 _DIGIT_CUES: Final = re.compile(_DIGIT_CUE_PATTERN.format(d=r"\d"))

@@ -199,6 +199,16 @@ SMALLER_UNITS: Final[dict[str, tuple[str, int]]] = {
     "minute": ("second", 60),
 }
 
+#: Closed "-long" compounds: "a weeklong festival" lasts one week, like "week-long".
+LONG_COMPOUNDS: Final[dict[str, str]] = {
+    "hourlong": "hour",
+    "daylong": "day",
+    "weeklong": "week",
+    "monthlong": "month",
+    "yearlong": "year",
+    "decadelong": "decade",
+}
+
 #: Adverbs that name a SET directly.
 FREQUENCY_ADVERBS: Final[dict[str, str]] = {
     "hourly": "PT1H",
@@ -312,6 +322,25 @@ HOLIDAYS: Final[dict[str, str]] = {
     "Easter": "easter",
     "Easter Sunday": "easter",
     "Easter Monday": "easter-monday",
+    "Good Friday": "good-friday",
+    "Holy Thursday": "maundy-thursday",
+    "Maundy Thursday": "maundy-thursday",
+    "Palm Sunday": "palm-sunday",
+    "Ash Wednesday": "ash-wednesday",
+    "Pentecost": "pentecost",
+    "Boxing Day": "boxing-day",
+    "St. Patrick's Day": "st-patrick",
+    "St Patrick's Day": "st-patrick",
+    "Saint Patrick's Day": "st-patrick",
+    "May Day": "may-day",
+    "Mother's Day": "mothers-day",
+    "Father's Day": "fathers-day",
+    "Veterans Day": "veterans-day",
+    "Veterans' Day": "veterans-day",
+    "Presidents Day": "presidents-day",
+    "Presidents' Day": "presidents-day",
+    # "Independence Day" alone is left out: many countries have one.
+    "Fourth of July": "independence-day",
     "Thanksgiving": "thanksgiving",
     "Thanksgiving Day": "thanksgiving",
     "Memorial Day": "memorial-day",
@@ -327,10 +356,24 @@ HOLIDAYS: Final[dict[str, str]] = {
     "Eid al-Fitr": "eid-al-fitr",
     "Eid ul-Fitr": "eid-al-fitr",
     "Eid el-Fitr": "eid-al-fitr",
+    "Passover": "passover",
+    "Pesach": "passover",
+    "Rosh Hashanah": "rosh-hashanah",
+    "Rosh Hashana": "rosh-hashanah",
+    "Yom Kippur": "yom-kippur",
+    "Hanukkah": "hanukkah",
+    "Chanukah": "hanukkah",
+    "Hanukah": "hanukkah",
     "Eid al-Adha": "eid-al-adha",
     "Eid ul-Adha": "eid-al-adha",
     "Eid el-Adha": "eid-al-adha",
 }
+
+#: Nouns that make a holiday before them part of an event's name, even in lower case:
+#: "the Good Friday agreement", "the Yom Kippur war" name no day.
+HOLIDAY_NAMED_EVENTS: Final[frozenset[str]] = frozenset(
+    {"agreement", "accord", "accords", "war", "offensive", "uprising", "rising", "massacre"}
+)
 
 #: Determiners that shift a named period: "last week", "next month", "this year".
 SHIFT_WORDS: Final[dict[str, int]] = {
@@ -704,10 +747,12 @@ CUE_WORDS: Final[frozenset[str]] = frozenset(
     | set(DEICTIC_DAYS)
     | set(REFERENCE_WORDS)
     | set(FREQUENCY_ADVERBS)
+    | set(LONG_COMPOUNDS)
     | {"tonight", "noon", "midday", "midnight", "past", "future", "present", "recent", "current"}
     | {"half", "period", "fiscal", "nineteen", "thousand"}
     | set(DECADE_WORDS)
     | {"christmas", "easter", "thanksgiving", "halloween", "ramadan", "ramazan", "eid"}
+    | {"pentecost", "passover", "pesach", "rosh", "kippur", "hanukkah", "chanukah", "hanukah"}
     | {"nowruz", "norooz", "nowrouz", "navruz", "novruz", "midafternoon", "midmorning"}
 )
 #: Cue words that only count capitalised: "may", "march", "sun", "wed" are common words.
