@@ -69,6 +69,7 @@ PARTIAL = [
     ("There is one direct flight per week.", "per week"),
     ("In May the vote was held.", "May"),
     ("The vote is due in March.", "March"),
+    ("The vote, planned for March, was put off.", "March"),
     # "a day" after a count of hours is a rate, not a second period.
     ("Guards watch the gate 24 hours a day.", "24 hours"),
 ]
@@ -77,3 +78,16 @@ PARTIAL = [
 @pytest.mark.parametrize(("text", "extent"), PARTIAL)
 def test_only_the_temporal_part(only: Only, text: str, extent: str) -> None:
     assert only(text).text == extent
+
+
+# "May" and "March" are months after a preposition or after another month in a list.
+LISTED_MONTHS = [
+    ("Exports in April and May fell.", ["April", "May"]),
+    ("Exports in February, March and April fell.", ["February", "March", "April"]),
+    ("Exports in April or May will rise.", ["April", "May"]),
+]
+
+
+@pytest.mark.parametrize(("text", "months"), LISTED_MONTHS)
+def test_listed_months(text: str, months: list[str]) -> None:
+    assert [t.text for t in tag(text, ANCHOR)] == months

@@ -560,7 +560,8 @@ class _Scanner:
         if self.after_context_word(i, V.MONTH_CONTEXT_WORDS):
             return True
         if self.t[i].lower in V.AMBIGUOUS_MONTHS:
-            return False
+            # "in April and May": a month listed after another is one too.
+            return self.is_(i - 1, "and", "or", ",") and self.month(i - 2) is not None
         if self.after_name(i):
             return False
         nxt = i + 1

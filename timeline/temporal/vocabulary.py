@@ -434,6 +434,7 @@ YEAR_CONTEXT_WORDS: Final[frozenset[str]] = frozenset(
 MONTH_CONTEXT_WORDS: Final[frozenset[str]] = frozenset(
     {
         "in",
+        "for",
         "since",
         "by",
         "from",
