@@ -394,19 +394,31 @@ class Run:
 
 
 def run_system(name: str, system: System, docs: Sequence[Doc], repeat: int = 1) -> Run:
-    """Score ``system`` on ``docs``; its time is the fastest of ``repeat`` passes.
+    """Score ``system`` on ``docs``; its time is the fastest of ``repeat`` passes."""
+    return run_systems([(name, system)], docs, repeat)[0]
+
+
+def run_systems(
+    systems: Sequence[tuple[str, System]], docs: Sequence[Doc], repeat: int = 1
+) -> list[Run]:
+    """Score each system on ``docs``; each one's time is the fastest of ``repeat`` passes.
 
     The fastest pass is the one least disturbed by the rest of the machine (timeit's
-    convention); both systems are timed the same way, so their ratio stays fair.
+    convention). The systems take turns pass by pass, so a busy spell on the machine
+    slows both rather than one, and their ratio stays fair.
     """
-    system(_WARM_UP)
-    spans: dict[str, list[Span]] = {}
-    passes: list[float] = []
+    for _, system in systems:
+        system(_WARM_UP)
+    spans: dict[str, dict[str, list[Span]]] = {}
+    passes: dict[str, list[float]] = {name: [] for name, _ in systems}
     for _ in range(max(repeat, 1)):
-        started = time.perf_counter()
-        spans = {doc.name: system(doc) for doc in docs}
-        passes.append(time.perf_counter() - started)
-    return Run(name, spans, min(passes), score(docs, spans))
+        for name, system in systems:
+            started = time.perf_counter()
+            spans[name] = {doc.name: system(doc) for doc in docs}
+            passes[name].append(time.perf_counter() - started)
+    return [
+        Run(name, spans[name], min(passes[name]), score(docs, spans[name])) for name, _ in systems
+    ]
 
 
 def speed_ratio(runs: Sequence[Run]) -> float | None:
@@ -543,7 +555,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     result: dict[str, Any] = {"data": str(args.data), "sets": {}}
     for set_name in chosen:
         docs = load_set(args.data / set_name)
-        runs = [run_system(name, system, docs, args.repeat) for name, system in systems]
+        runs = run_systems(systems, docs, args.repeat)
         entry: dict[str, Any] = {
             "documents": len(docs),
             "gold_timexes": sum(len(d.timexes) for d in docs),

@@ -137,6 +137,22 @@ def test_run_system_times_the_fastest_of_repeated_passes() -> None:
     assert run.scores.value_f1 == 1.0
 
 
+def test_systems_take_turns_pass_by_pass() -> None:
+    docs = [_doc("a", [span(0, 5)])]
+    seen: list[str] = []
+
+    def named(name: str) -> te3.System:
+        def run(doc: te3.Doc) -> list[te3.Span]:
+            seen.append(f"{name}:{doc.name}")
+            return []
+
+        return run
+
+    runs = te3.run_systems([("x", named("x")), ("y", named("y"))], docs, repeat=2)
+    assert [r.name for r in runs] == ["x", "y"]
+    assert seen == ["x:warm-up", "y:warm-up", "x:a", "y:a", "x:a", "y:a"]
+
+
 TIMEML = """<?xml version="1.0" ?>
 <TimeML>
 <DOCID>tiny</DOCID>
