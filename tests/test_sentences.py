@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from timeline.sentences import split_sentences
+from timeline.sentences import _TOKEN_BEFORE, _token_before, split_sentences
 
 
 @pytest.mark.parametrize(
@@ -47,3 +47,25 @@ def test_offsets_point_at_the_sentence(text: str) -> None:
         assert sentence.text == sentence.text.strip()
     starts = [s.start_char for s in sentences]
     assert starts == sorted(starts)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He met Mr. Khan.",
+        "x" * 63 + ".",
+        "x" * 64 + ".",
+        "x" * 65 + ".",
+        "see " + "y" * 300 + ". Next.",
+        "word\n.",
+        "a " * 100 + "\n.",
+        " .",
+        ".",
+    ],
+)
+def test_token_before_a_full_stop_is_found_however_long(text: str) -> None:
+    """Looking back a little way finds what a search from the start finds."""
+    end = text.rindex(".")
+    expected = _TOKEN_BEFORE.search(text, 0, end)
+    found = _token_before(text, end)
+    assert (found and found.span(1)) == (expected and expected.span(1))

@@ -46,6 +46,9 @@ PRECISION_RANK = {
 BASIS_RANK = {"explicit": 0, "weekday-year": 1, "year-inferred": 2, "weekday": 3, "relative": 4}
 # Sharing only a country is too weak a sign that two reports are of one event.
 _WEAK_ENTITY_PREFIX = "country:"
+# json.dumps with options makes a new encoder at every call; these are made once.
+_json_text = json.JSONEncoder(ensure_ascii=False).encode
+_sorted_json = json.JSONEncoder(sort_keys=True).encode
 
 _MENTIONS_SQL = """
 select event_mentions.*, documents.name as document_name, documents.source as document_source
@@ -303,8 +306,9 @@ def _build_event(
         )
     }
     row["id"] = min(ids)
-    row["actors"] = _union_json(m["actors"] for m in _primary_first(mentions, primary))
-    row["places"] = _union_json(m["places"] for m in _primary_first(mentions, primary))
+    ordered = _primary_first(mentions, primary)
+    row["actors"] = _union_json(m["actors"] for m in ordered)
+    row["places"] = _union_json(m["places"] for m in ordered)
     row["location"] = primary["location"] or next(
         (m["location"] for m in mentions if m["location"]), None
     )
@@ -313,8 +317,8 @@ def _build_event(
     row["mentions"] = len(mentions)
     row["date_conflict"] = int(any(not _contains(m, primary) for m in mentions))
     row["origin"] = "extracted"
-    actors = _union_pairs(m["participants"] for m in _primary_first(mentions, primary))
-    places = _union_pairs(m["place_ids"] for m in _primary_first(mentions, primary))
+    actors = _union_pairs(m["participants"] for m in ordered)
+    places = _union_pairs(m["place_ids"] for m in ordered)
     row["source"] = primary["document_source"]
     located = [entity for entity, role in places if role == "location"] or [
         entity for entity, _ in places
@@ -342,7 +346,7 @@ def _union_json(values: Iterable[str | None]) -> str:
         for item in json.loads(value or "[]"):
             if item not in seen:
                 seen.append(item)
-    return json.dumps(seen, ensure_ascii=False)
+    return _json_text(seen)
 
 
 def _union_pairs(values: Iterable[str | None]) -> list[tuple[str, str]]:
@@ -484,7 +488,7 @@ def _write(
     existing = dict(db.execute("select id, digest from events").fetchall())
     with db.conn:
         for event_id, (row, actors, places) in rows.items():
-            digest = stable_id(json.dumps(row, sort_keys=True), actors, places)
+            digest = stable_id(_sorted_json(row), actors, places)
             if existing.pop(event_id, None) == digest:
                 continue
             row["digest"] = digest
@@ -512,15 +516,17 @@ def _write(
             row[0]: (row[1], row[2])
             for row in db.execute("select id, event_id, date_conflict from event_mentions")
         }
-        for mention_id, (owner, conflict) in mention_events.items():
-            if current.get(mention_id) != (owner, conflict):
-                db.execute(
-                    "update event_mentions set event_id = ?, date_conflict = ? where id = ?",
-                    [owner, conflict, mention_id],
-                )
+        db.conn.executemany(
+            "update event_mentions set event_id = ?, date_conflict = ? where id = ?",
+            (
+                (owner, conflict, mention_id)
+                for mention_id, (owner, conflict) in mention_events.items()
+                if current.get(mention_id) != (owner, conflict)
+            ),
+        )
 
 
 def _delete_event(db: sqlite_utils.Database, event_id: str) -> None:
-    db.execute("delete from event_actors where event_id = ?", [event_id])
-    db.execute("delete from event_places where event_id = ?", [event_id])
-    db.execute("delete from events where id = ?", [event_id])
+    db.conn.execute("delete from event_actors where event_id = ?", [event_id])
+    db.conn.execute("delete from event_places where event_id = ?", [event_id])
+    db.conn.execute("delete from events where id = ?", [event_id])

@@ -48,8 +48,11 @@ def deduplicate_paragraphs(text: str) -> str:
     seen: set[str] = set()
     kept: list[str] = []
     for line in text.split("\n"):
-        key = _SPACE.sub(" ", line).strip()
-        if len(key.split()) >= _MIN_WORDS_TO_DEDUPLICATE:
+        words = line.split()
+        if len(words) >= _MIN_WORDS_TO_DEDUPLICATE:
+            # str.split and the regular expression's \s agree on white space, so this is
+            # the line with each run of it made one space and the ends trimmed.
+            key = " ".join(words)
             if key in seen:
                 continue
             seen.add(key)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 
 from timeline.entities.linker import DocumentEntities
 from timeline.entities.types import Entity, Fact, Mention
@@ -92,6 +93,7 @@ _ROLE_END = re.compile(
     r"[,;:()]|\.(?:\s|$)|\s(?:who|which|said|says|told|added)\b"
     rf"|\s(?:on|in|last|this|earlier|later|next)\s+(?:this\s+|last\s+)?{_WHEN}\b"
 )
+_LOWER_WORD = re.compile(r"[a-z]+")
 _NAMING = re.compile(r"\b(?:appointed|named|elected)\s*$")
 
 
@@ -137,12 +139,9 @@ class _Extractor:
         self.facts: list[Fact] = []
         self.seen: set[tuple[str, str, str, str, str]] = set()
         self.pending: _Role | None = None
-        heads = sorted(vocabulary.roles.heads, key=len, reverse=True)
-        modifiers = sorted(vocabulary.roles.modifiers, key=len, reverse=True)
-        mod = "|".join(re.escape(m) for m in modifiers)
-        head = "|".join(re.escape(h) for h in heads)
-        self.title = re.compile(rf"(?:(?:{mod})[ -]+)*(?:{head})\b", re.I)
-        self.title_at_end = re.compile(rf"\b(?:(?:{mod})[ -]+)*(?:{head}),? $", re.I)
+        self.title, self.title_at_end = _title_patterns(
+            vocabulary.roles.heads, vocabulary.roles.modifiers
+        )
 
     def mentions(self, sentence: Sentence) -> tuple[Mention, ...]:
         return self.entities.by_sentence[sentence.index]
@@ -393,6 +392,10 @@ class _Extractor:
             start = link.end()
         else:
             owner = None
+        # Most places start no title; the phrase ends before a non-word character, so a
+        # title that matches in it matches in the rest of the sentence too.
+        if not self.title.match(self.text, start, sentence.end_char):
+            return None
         limit = _ROLE_END.search(self.text, start, sentence.end_char)
         end = limit.start() if limit else sentence.end_char
         phrase = self.text[start:end].rstrip(" .")
@@ -412,7 +415,7 @@ class _Extractor:
     def unnamed_role(self, sentence: Sentence, mentions: Sequence[Mention]) -> _Role | None:
         """ "A spokesperson for the ministry said ...": a post whose holder comes next."""
         text = self.text[sentence.start_char : sentence.end_char]
-        if self.vocabulary.roles.reporting_verbs.isdisjoint(re.findall(r"[a-z]+", text)):
+        if self.vocabulary.roles.reporting_verbs.isdisjoint(_LOWER_WORD.findall(text)):
             return None
         starts = [sentence.start_char]
         starts += [sentence.start_char + m.end() for m in _ARTICLE.finditer(text)]
@@ -435,6 +438,19 @@ class _Extractor:
         if verb and verb.group(1) in self.vocabulary.roles.reporting_verbs:
             return person
         return None
+
+
+@cache
+def _title_patterns(
+    heads: frozenset[str], modifiers: frozenset[str]
+) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A post's title ("deputy foreign minister") at a place, and at the end of a text."""
+    mod = "|".join(re.escape(m) for m in sorted(modifiers, key=len, reverse=True))
+    head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    return (
+        re.compile(rf"(?:(?:{mod})[ -]+)*(?:{head})\b", re.I),
+        re.compile(rf"\b(?:(?:{mod})[ -]+)*(?:{head}),? $", re.I),
+    )
 
 
 def _owner_before(text: str, start: int, mentions: Sequence[Mention]) -> Mention | None:

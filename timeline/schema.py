@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 import sqlite_utils
@@ -277,11 +278,16 @@ def insert_rows(
     thousands of small inserts, so this goes straight to ``executemany``.
     Columns a row lacks are stored as NULL.
     """
-    columns = list(_SPECS[table].columns)
+    statement, columns = _insert_statement(table, replace)
+    db.conn.executemany(statement, (tuple(map(row.get, columns)) for row in rows))
+
+
+@cache
+def _insert_statement(table: str, replace: bool) -> tuple[str, tuple[str, ...]]:
+    columns = tuple(_SPECS[table].columns)
     names = ", ".join(f'"{column}"' for column in columns)
     verb = "insert or replace" if replace else "insert"
-    statement = f'{verb} into "{table}" ({names}) values ({", ".join("?" * len(columns))})'
-    db.conn.executemany(statement, ([row.get(c) for c in columns] for row in rows))
+    return f'{verb} into "{table}" ({names}) values ({", ".join("?" * len(columns))})', columns
 
 
 #: Tables whose rows belong to one document, children first (the order to delete in).

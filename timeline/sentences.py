@@ -100,19 +100,38 @@ _ENDS_SENTENCE = re.compile(r"""[.!?:;'"’”)\]]\s*$""")
 # Wrapped lines fill the column; a headline or a list item is shorter.
 _SHORT_LINE = 60
 _TOKEN_BEFORE = re.compile(r"(\S+)$")
+#: Characters before a full stop searched first for the word it closes.
+_LOOK_BACK = 64
 
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at ``dot`` closes an abbreviation or an initial."""
     if text[dot] != ".":
         return False
-    match = _TOKEN_BEFORE.search(text, 0, dot)
+    match = _token_before(text, dot)
     if not match:
         return False
     word = match.group(1).lstrip("(['\"‘“").lower()
     if len(word) == 1 and word.isalpha():
         return True  # an initial: "George W. Bush"
     return word in _ABBREVIATIONS
+
+
+def _token_before(text: str, end: int) -> re.Match[str] | None:
+    """``_TOKEN_BEFORE`` searched in ``text[:end]``, looking back only as far as needed.
+
+    A search from the start of a long text costs a pass over all of it at every
+    full stop. Any match the search would find starts a run of non-space that
+    reaches ``end``, so a window holding that run's start finds the same match;
+    a match at the window's very start may begin earlier, so it is searched again.
+    """
+    window = _LOOK_BACK
+    while True:
+        start = max(0, end - window)
+        match = _TOKEN_BEFORE.search(text, start, end)
+        if match is None or match.start() > start or start == 0:
+            return match
+        window *= 4
 
 
 class _Located(Protocol):

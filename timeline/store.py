@@ -39,6 +39,8 @@ from .temporal.types import Timex
 from .views import ensure_views
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
+# json.dumps(..., ensure_ascii=False) makes a new encoder at every call; one will do.
+_json_text = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass
@@ -159,9 +161,36 @@ def write_analyses(
     """Write each (analysis, source fingerprint), replacing what its document gave before."""
     counts = WriteCounts()
     with db.conn:
+        stored = _StoredDocuments(db)
         for analysis, source_fingerprint in analyses:
-            write_analysis(db, analysis, source_fingerprint, counts)
+            write_analysis(db, analysis, source_fingerprint, counts, stored)
     return counts
+
+
+class _StoredDocuments:
+    """Which documents the database holds, by id and by source, kept in step with writes.
+
+    Looking a document up here rather than in the table saves two queries per
+    document; the lookup by path and name would read the whole table each time.
+    Ids of one source are kept in table order, the order the queries gave.
+    """
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.sources: dict[str, tuple[str, str]] = {}
+        self.ids: dict[tuple[str, str], list[str]] = {}
+        for document_id, path, name in db.conn.execute(
+            "select id, path, name from documents order by rowid"
+        ):
+            self.add(document_id, path, name)
+
+    def add(self, document_id: str, path: str, name: str) -> None:
+        self.sources[document_id] = (path, name)
+        self.ids.setdefault((path, name), []).append(document_id)
+
+    def remove(self, document_id: str) -> None:
+        source = self.sources.pop(document_id, None)
+        if source is not None:
+            self.ids[source].remove(document_id)
 
 
 def prune_documents(db: sqlite_utils.Database, keep: set[tuple[str, str]]) -> list[str]:
@@ -178,27 +207,29 @@ def prune_documents(db: sqlite_utils.Database, keep: set[tuple[str, str]]) -> li
 
 
 def write_analysis(
-    db: sqlite_utils.Database, analysis: Analysis, source_fingerprint: str, counts: WriteCounts
+    db: sqlite_utils.Database,
+    analysis: Analysis,
+    source_fingerprint: str,
+    counts: WriteCounts,
+    stored: _StoredDocuments,
 ) -> None:
     document = analysis.document
     # Two files with the same text make one document, named after the first in path order,
     # so that repeated and incremental builds agree on which one it is.
-    holder = next(db.query("select path, name from documents where id = ?", [document.id]), None)
-    if holder is not None and (holder["path"], holder["name"]) < (document.path, document.name):
-        counts.duplicates.append(f"{document.name} (same text as {holder['name']})")
+    holder = stored.sources.get(document.id)
+    if holder is not None and holder < (document.path, document.name):
+        counts.duplicates.append(f"{document.name} (same text as {holder[1]})")
         return
     # The same file read again with other text replaces the document it gave before.
-    stale = [
-        row["id"]
-        for row in db.query(
-            "select id from documents where path = ? and name = ? and id != ?",
-            [document.path, document.name, document.id],
-        )
-    ]
+    source = (document.path, document.name)
+    stale = [i for i in stored.ids.get(source, ()) if i != document.id]
     for document_id in stale:
         delete_document(db, document_id)
+        stored.remove(document_id)
         counts.replaced.append(document.name)
     delete_document(db, document.id)
+    stored.remove(document.id)
+    stored.add(document.id, *source)
     published = document.published
     insert_rows(
         db,
@@ -264,8 +295,12 @@ def write_analysis(
         "entity_mentions",
         (_mention_row(document.id, locate(m.start_char), m) for m in analysis.mentions),
     )
-    for event in analysis.events:
-        _write_event(db, event, sentence_ids[event.sentence_index])
+    insert_rows(
+        db,
+        "event_mentions",
+        (_event_row(event, sentence_ids[event.sentence_index]) for event in analysis.events),
+        replace=True,
+    )
     insert_rows(
         db,
         "facts",
@@ -280,47 +315,40 @@ def write_analysis(
     counts.bases[published.basis if published else None] += 1
 
 
-def _write_event(db: sqlite_utils.Database, event: Event, sentence: str) -> None:
-    """Store an event as its document reports it; consolidation makes the events table."""
+def _event_row(event: Event, sentence: str) -> dict[str, Any]:
+    """An event as its document reports it; consolidation makes the events table."""
     date = event.date
     places = [
         *([(event.location, "location")] if event.location else []),
         *((place, "place") for place in event.places),
     ]
-    insert_rows(
-        db,
-        "event_mentions",
-        [
-            {
-                "id": event.id,
-                "event_id": None,
-                "document_id": event.document_id,
-                "sentence_id": sentence,
-                "event_type": event.event_type,
-                "title": event.title,
-                "start": date.start,
-                "end": date.end,
-                "start_date": date.first_day,
-                "end_date": date.last_day,
-                "precision": date.precision,
-                "date_basis": date.basis,
-                "date_text": date.text,
-                "actors": json.dumps([a.name for a in event.actors], ensure_ascii=False),
-                "location": event.location.name if event.location else None,
-                "places": json.dumps([p.name for p in event.places], ensure_ascii=False),
-                "participants": json.dumps([[p.entity.id, p.role] for p in event.participants]),
-                "place_ids": json.dumps([[e.id, role] for e, role in places]),
-                "evidence": event.evidence,
-                "evidence_start": event.evidence_start,
-                "evidence_end": event.evidence_end,
-                "extractor": event.extractor,
-                "extractor_version": event.extractor_version,
-                "confidence": event.confidence,
-                "date_conflict": 0,
-            }
-        ],
-        replace=True,
-    )
+    return {
+        "id": event.id,
+        "event_id": None,
+        "document_id": event.document_id,
+        "sentence_id": sentence,
+        "event_type": event.event_type,
+        "title": event.title,
+        "start": date.start,
+        "end": date.end,
+        "start_date": date.first_day,
+        "end_date": date.last_day,
+        "precision": date.precision,
+        "date_basis": date.basis,
+        "date_text": date.text,
+        "actors": _json_text([a.name for a in event.actors]),
+        "location": event.location.name if event.location else None,
+        "places": _json_text([p.name for p in event.places]),
+        "participants": json.dumps([[p.entity.id, p.role] for p in event.participants]),
+        "place_ids": json.dumps([[e.id, role] for e, role in places]),
+        "evidence": event.evidence,
+        "evidence_start": event.evidence_start,
+        "evidence_end": event.evidence_end,
+        "extractor": event.extractor,
+        "extractor_version": event.extractor_version,
+        "confidence": event.confidence,
+        "date_conflict": 0,
+    }
 
 
 def delete_document(db: sqlite_utils.Database, document_id: str) -> None:
@@ -329,8 +357,8 @@ def delete_document(db: sqlite_utils.Database, document_id: str) -> None:
     Its events go at the next consolidation, which rebuilds events from mentions.
     """
     for table in DOCUMENT_TABLES:
-        db.execute(f"delete from {table} where document_id = ?", [document_id])
-    db.execute("delete from documents where id = ?", [document_id])
+        db.conn.execute(f"delete from {table} where document_id = ?", [document_id])
+    db.conn.execute("delete from documents where id = ?", [document_id])
 
 
 def prune_entities(db: sqlite_utils.Database) -> None:
@@ -395,7 +423,7 @@ def _entity_row(entity: Entity) -> dict[str, Any]:
         "parent_id": entity.parent,
         "latitude": entity.latitude,
         "longitude": entity.longitude,
-        "aliases": json.dumps(list(entity.aliases), ensure_ascii=False),
+        "aliases": _json_text(list(entity.aliases)),
     }
 
 

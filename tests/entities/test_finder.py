@@ -5,9 +5,18 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from timeline.entities import find_mentions
-from timeline.entities.vocabulary import load_vocabulary
+from timeline.entities.finder import (
+    _MINISTRY_OF,
+    _NAME_MINISTRY,
+    _ministries_of,
+    _name_ministries,
+    name_starts,
+)
+from timeline.entities.vocabulary import TOKEN, load_vocabulary
 
 
 def _found(text: str) -> list[tuple[str, str, str]]:
@@ -222,3 +231,50 @@ def test_vocabulary_loads_fast_and_once() -> None:
     load_vocabulary()
     assert time.perf_counter() - started < 0.5
     assert load_vocabulary() is load_vocabulary()
+
+
+def test_every_first_word_of_a_name_is_where_a_name_can_start() -> None:
+    """The finder looks only where ``name_starts`` finds a word: it must take in every
+    first word of a name, in its case, and whole."""
+    vocabulary = load_vocabulary()
+    firsts = [p for p in vocabulary.prefixes if TOKEN.fullmatch(p)]
+    for word in firsts + [p.upper() for p in vocabulary.folded_prefixes if TOKEN.fullmatch(p)]:
+        starts = [m.group() for m in name_starts(f"in {word} now", vocabulary)]
+        assert word in starts, word
+
+
+@pytest.mark.parametrize(
+    ("text", "starts"),
+    [
+        ("the Ministry of Health met", ["Ministry", "Health"]),
+        ("al-Qaeda and Öskemen, not iran", ["al", "Qaeda", "Öskemen"]),
+        ("local also al", ["al"]),
+        ("KabulTimes x_Kabul", ["KabulTimes"]),
+    ],
+)
+def test_name_starts(text: str, starts: list[str]) -> None:
+    assert [m.group() for m in name_starts(text, load_vocabulary())] == starts
+
+
+_MINISTRY_WORDS = [
+    "Ministry", "ministry", "Ministryé", "of", "the", "Foreign", "Affairs", "Health", "and",
+    "Interior", "Kazakhstan's", "2", "_x", "é", ",", ".", "\n",
+]  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(_MINISTRY_WORDS), max_size=30), st.lists(st.sampled_from(["", " "]))
+)
+# One match takes in the next "Ministry of", which must then start no match of its own.
+@example(["Ministry", "of", "Health", "and", "Ministry", "of", "Interior"], [])
+def test_ministry_searches_find_what_a_search_of_the_whole_text_finds(
+    words: list[str], joins: list[str]
+) -> None:
+    text = "".join(word + (joins[i] if i < len(joins) else " ") for i, word in enumerate(words))
+    assert [m.span() for m in _ministries_of(text)] == [
+        m.span() for m in _MINISTRY_OF.finditer(text)
+    ]
+    assert [m.span() for m in _name_ministries(text)] == [
+        m.span() for m in _NAME_MINISTRY.finditer(text)
+    ]

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import re
+import string
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
+from heapq import merge
+from itertools import islice
 
 from timeline.entities.types import Entity, Mention
 from timeline.entities.vocabulary import TOKEN, Entry, Vocabulary, load_vocabulary, normalise, slug
@@ -16,6 +20,11 @@ _MINISTRY_OF = re.compile(
 )
 # "Interior Ministry", "foreign ministry", "Foreign Affairs Ministry".
 _NAME_MINISTRY = re.compile(r"\b(?P<name>(?:[A-Za-z]+ ){0,2}[A-Za-z]+) (?:M|m)inistry\b")
+_MINISTRY_WORD = "inistry"
+# Where a "Ministry of ..." can start: the literal start lets the search skip ahead.
+_MINISTRY_OF_START = re.compile(r"[Mm]inistry of ")
+# What a "Foreign Ministry" match is made of: it lies within one run of these.
+_NAME_MINISTRY_CHARACTERS = frozenset(string.ascii_letters + " ")
 # What joins an owner to the ministry it runs: "Russia's", "Taliban-run", "Russian".
 _OWNER_LINK = re.compile(r"(?:'s|-run|-led|-controlled)? $")
 
@@ -47,44 +56,54 @@ def find_mentions(text: str) -> list[Mention]:
 
 
 def _scan(text: str, vocabulary: Vocabulary) -> list[_Found]:
-    tokens = [(m.start(), m.end()) for m in TOKEN.finditer(text)]
     found: list[_Found] = []
-    i = 0
     prefixes, folded = vocabulary.prefixes, vocabulary.folded_prefixes
-    while i < len(tokens):
-        # Most words begin no name; rule them out before building any key.
-        word = text[tokens[i][0] : tokens[i][1]]
-        if word not in prefixes and (not word[0].isupper() or word.casefold() not in folded):
-            i += 1
+    end = 0  # names do not overlap: the next one starts after the last one found
+    for start in name_starts(text, vocabulary):
+        word = start.group()
+        if start.start() < end or (
+            word not in prefixes and (not word[0].isupper() or word.casefold() not in folded)
+        ):
             continue
-        match = _longest_at(text, tokens, i, vocabulary)
-        if match is None:
-            i += 1
-            continue
-        last, candidates = match
-        found.append(_Found(tokens[i][0], tokens[last][1], candidates))
-        i = last + 1
+        match = _longest_at(text, start.start(), vocabulary)
+        if match is not None:
+            end, candidates = match
+            found.append(_Found(start.start(), end, candidates))
     return found
 
 
+def name_starts(text: str, vocabulary: Vocabulary) -> Iterator[re.Match[str]]:
+    """The words of ``text`` where a vocabulary name may start, in text order."""
+    capitalised, *others = vocabulary.name_starts
+    rare = sorted((m for p in others for m in p.finditer(text)), key=_start)
+    if not rare:
+        return capitalised.finditer(text)
+    return merge(capitalised.finditer(text), rare, key=_start)
+
+
+def _start(match: re.Match[str]) -> int:
+    return match.start()
+
+
 def _longest_at(
-    text: str, tokens: list[tuple[int, int]], i: int, vocabulary: Vocabulary
+    text: str, start: int, vocabulary: Vocabulary
 ) -> tuple[int, tuple[Entry, ...]] | None:
-    start = tokens[i][0]
+    """Where the longest name starting at ``start`` ends, and the entries it may name."""
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
         return None
     may_fold = text[start].isupper()
     best: tuple[int, tuple[Entry, ...]] | None = None
     exact = folded = True
     key = ""
-    for j in range(i, min(len(tokens), i + vocabulary.longest)):
-        begin, end = tokens[j]
-        if j > i:
-            gap = text[tokens[j - 1][1] : begin]
+    previous_end = None
+    for token in islice(TOKEN.finditer(text, start), vocabulary.longest):
+        begin, end = token.span()
+        if previous_end is not None:
+            gap = text[previous_end:begin]
             if "\n" in gap:
                 break
             key += " " if gap else ""
-        key += text[begin:end]
+        key += token.group()
         exact = exact and key in vocabulary.prefixes
         folded = folded and may_fold and key.casefold() in vocabulary.folded_prefixes
         if not (exact or folded):
@@ -93,7 +112,8 @@ def _longest_at(
         if entries is None and folded:
             entries = vocabulary.folded.get(key.casefold())
         if entries:
-            best = (j, entries)
+            best = (end, entries)
+        previous_end = end
     return best
 
 
@@ -156,10 +176,12 @@ def _add_ministries(
 
 def _ministry_spans(plain: str, vocabulary: Vocabulary) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
-    for match in _MINISTRY_OF.finditer(plain):
+    if _MINISTRY_WORD not in plain:
+        return spans  # both patterns need the word, and most texts lack it
+    for match in _ministries_of(plain):
         name = _canonical_ministry(match.group("name"), vocabulary)
         spans.append((match.start(), match.end(), name))
-    for match in _NAME_MINISTRY.finditer(plain):
+    for match in _name_ministries(plain):
         words = match.group("name").split(" ")
         for k in range(len(words)):
             variant = " ".join(words[k:])
@@ -168,6 +190,36 @@ def _ministry_spans(plain: str, vocabulary: Vocabulary) -> list[tuple[int, int, 
                 spans.append((start, match.end(), vocabulary.ministries[variant.casefold()]))
                 break
     return sorted(spans)
+
+
+def _ministries_of(plain: str) -> Iterator[re.Match[str]]:
+    """``_MINISTRY_OF.finditer(plain)``, tried only where its literal start stands."""
+    end = 0
+    for start in _MINISTRY_OF_START.finditer(plain):
+        if start.start() >= end and (match := _MINISTRY_OF.match(plain, start.start())):
+            end = match.end()
+            yield match
+
+
+def _name_ministries(plain: str) -> Iterator[re.Match[str]]:
+    """``_NAME_MINISTRY.finditer(plain)``, searched only in the stretches that can hold one.
+
+    A match is made of ASCII letters and spaces only, so it lies within a run of
+    them that holds "inistry"; the search of a run reaches one character past it
+    so that the closing word boundary sees what follows, which no match can take.
+    """
+    searched = 0
+    position = plain.find(_MINISTRY_WORD)
+    while position >= 0:
+        if position >= searched:
+            start = position
+            while start > 0 and plain[start - 1] in _NAME_MINISTRY_CHARACTERS:
+                start -= 1
+            searched = position + len(_MINISTRY_WORD)
+            while searched < len(plain) and plain[searched] in _NAME_MINISTRY_CHARACTERS:
+                searched += 1
+            yield from _NAME_MINISTRY.finditer(plain, start, searched + 1)
+        position = plain.find(_MINISTRY_WORD, position + 1)
 
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -26,14 +26,19 @@ _PRIORITY = {"country": 0, "organisation": 1, "body": 2, "city": 3, "province": 
 
 # Same-length replacements, so offsets into the normalised text are offsets
 # into the original.
-_SAME_LENGTH = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "–": "-", "—": "-", "‐": "-"})
+_SAME_LENGTH = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("–", "-"), ("—", "-"), ("‐", "-"))
 TOKEN = re.compile(r"\w+|[^\w\s]")
 _SafeLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 def normalise(text: str) -> str:
     """``text`` with typographic apostrophes and dashes made plain; same length."""
-    return text.translate(_SAME_LENGTH)
+    # str.replace runs in C at memory speed; str.translate looks up every character.
+    if text.isascii():
+        return text
+    for typographic, plain in _SAME_LENGTH:
+        text = text.replace(typographic, plain)
+    return text
 
 
 def surface_key(text: str) -> str:
@@ -88,6 +93,8 @@ class Vocabulary:
     #: every prefix (in tokens) of the keys above, to stop a scan early
     prefixes: frozenset[str]
     folded_prefixes: frozenset[str]
+    #: the words where a name can begin (a superset: each is checked against the above)
+    name_starts: tuple[re.Pattern[str], ...]
     longest: int
     #: organisation id -> category from organisations.yml ("bloc", "movement", ...)
     categories: dict[str, str]
@@ -213,6 +220,26 @@ def _prefixes(keys: list[str]) -> frozenset[str]:
     return frozenset(found)
 
 
+def _name_starts(prefixes: frozenset[str]) -> tuple[re.Pattern[str], ...]:
+    """Words that can begin a name: capitalised ones, and the few first words without a capital.
+
+    Names in another case must begin with a capital too, so these find every
+    word where a vocabulary name can start, and skip the many that cannot. Each
+    pattern begins with a character (not a look-behind), which lets the search
+    skip ahead to where it can match.
+    """
+    # A capital or any letter beyond ASCII, not preceded by a word character.
+    patterns = [re.compile(r"[^\W\x00-\x40\x5b-\x7f](?<!\w\w)\w*")]
+    others = []
+    for word in sorted(p for p in prefixes if TOKEN.fullmatch(p) and not p[0].isupper()):
+        escaped = re.escape(word)
+        bounded = word[0].isalnum() or word[0] == "_"
+        others.append(rf"{escaped}(?<!\w{escaped})(?!\w)" if bounded else escaped)
+    if others:
+        patterns.append(re.compile("|".join(others)))
+    return tuple(patterns)
+
+
 def _ministry_variants() -> dict[str, str]:
     variants: dict[str, str] = {}
     for canonical, names in _read_yaml("ministries.yml").items():
@@ -240,6 +267,7 @@ def load_vocabulary() -> Vocabulary:
         if sum(1 for t in TOKEN.findall(key) if t[0].isalnum()) >= 2:
             bucket = folded.setdefault(key.casefold(), [])
             bucket += [e for e in entries if e not in bucket]
+    prefixes = _prefixes(list(surfaces))
     roles = _read_yaml("roles.yml")
     role_words = RoleWords(
         heads=frozenset(h.casefold() for h in roles["heads"]),
@@ -255,8 +283,9 @@ def load_vocabulary() -> Vocabulary:
         entities=builder.entities,
         surfaces=surfaces,
         folded={k: tuple(sorted(v, key=lambda e: e.priority)) for k, v in folded.items()},
-        prefixes=_prefixes(list(surfaces)),
+        prefixes=prefixes,
         folded_prefixes=_prefixes(list(folded)),
+        name_starts=_name_starts(prefixes),
         longest=max(len(TOKEN.findall(k)) for k in surfaces),
         categories=builder.categories,
         ministries=ministries,

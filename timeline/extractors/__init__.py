@@ -22,9 +22,11 @@ from .base import (
     Trigger,
     TriggerSpec,
     attach_dates,
+    is_event_date,
 )
 from .campaign import CampaignExtractor
 from .membership import MembershipExtractor
+from .prefilter import LiteralIndex, search_plan
 
 #: Extractors whose events need more than the generic trigger-and-date rule.
 SPECIAL_EXTRACTORS: dict[str, type[Extractor]] = {
@@ -67,15 +69,23 @@ def _pattern(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+@cache
+def _literal_index() -> LiteralIndex:
+    return LiteralIndex(spec.literals for e in extractors() for spec in e.trigger_specs)
+
+
 def extract_events(context: DocumentContext) -> list[Event]:
     """Every event the registered extractors find in the document, in text order."""
     events: list[Event] = []
-    found = [extractor.triggers(context) for extractor in extractors()]
-    for index in range(len(context.sentences)):
-        triggers: list[Trigger] = [t for per_extractor in found for t in per_extractor[index]]
-        if not triggers:
-            continue
-        for attachment in attach_dates(context, index, triggers):
+    # A trigger with no date in its sentence starts no event: look only where dates are.
+    dated = (i for i, timexes in enumerate(context.timexes) if any(map(is_event_date, timexes)))
+    plan = search_plan(context.text, context.sentences, _literal_index(), dated)
+    found: dict[int, list[Trigger]] = {}
+    for extractor in extractors():
+        for index, trigger in extractor.triggers(context, plan):
+            found.setdefault(index, []).append(trigger)
+    for index in sorted(found):
+        for attachment in attach_dates(context, index, found[index]):
             event = attachment.extractor.build(context, index, attachment)
             events.append(attachment.extractor.complete(context, event))
     return events

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TypeVar
@@ -21,6 +21,8 @@ from ..events import DateSpan, Event, Participant
 from ..sentences import Sentence
 from ..temporal.format import iso_at_precision
 from ..temporal.types import Timex
+from .literals import Literals, is_local, required_literals
+from .prefilter import Place, SearchPlan
 
 DEFAULT_MAX_WORDS = 12
 BASE_CONFIDENCE = 0.7
@@ -84,6 +86,16 @@ class TriggerSpec:
     side: str = "any"  # any, after, before: where the date must stand
     periods_only: bool = False  # a day cannot date it, only a week, month, quarter or year
 
+    @cached_property
+    def literals(self) -> Literals | None:
+        """Lower-case words one of which every match holds (``None``: not known)."""
+        return required_literals(self.pattern)
+
+    @cached_property
+    def local(self) -> bool:
+        """Whether a search within a sentence finds what a search of the text finds there."""
+        return is_local(self.pattern)
+
 
 @dataclass(frozen=True)
 class Trigger:
@@ -121,38 +133,27 @@ class Extractor:
     def name(self) -> str:
         return self.event_type
 
-    def triggers(self, context: DocumentContext) -> list[list[Trigger]]:
-        """The triggers of each sentence, searched over the whole text at once."""
+    def triggers(self, context: DocumentContext, plan: SearchPlan) -> Iterator[tuple[int, Trigger]]:
+        """Each trigger with its sentence's index, in that order, searched where ``plan`` says."""
         text = context.text
-        sentences = context.sentences
-        starts = [sentence.start_char for sentence in sentences]
-        found: list[list[Trigger]] = [[] for _ in sentences]
         for spec in self.trigger_specs:
-            # Matches may overlap: "this meeting followed a summit held on ..." holds
-            # two triggers, and the first one's reach must not hide the second.
-            position = 0
-            while match := spec.pattern.search(text, position):
-                position = match.start() + 1
-                index = bisect_right(starts, match.start()) - 1
-                if index < 0 or match.start() >= sentences[index].end_char:
-                    continue
-                sentence = sentences[index]
-                if match.end() > sentence.end_char:
-                    # Reached into the next sentence: take what matches within this one.
-                    match = spec.pattern.match(text, match.start(), sentence.end_char)
-                    if match is None:
-                        continue
-                if _ANAPHORIC.search(text, sentence.start_char, match.start()):
-                    continue
-                found[index].append(Trigger(self, spec, match.start(), match.end()))
-        return found
+            places = plan.places(spec)
+            if places is None:
+                matches = _text_matches(spec.pattern, text, context.sentences, plan.wanted)
+            elif places:
+                matches = _place_matches(spec.pattern, text, context.sentences, places)
+            else:
+                continue
+            for index, match in matches:
+                if not _ANAPHORIC.search(text, context.sentences[index].start_char, match.start()):
+                    yield index, Trigger(self, spec, match.start(), match.end())
 
     def build(self, context: DocumentContext, index: int, attachment: Attachment) -> Event:
         sentence = context.sentences[index]
         mentions = context.mentions[index]
         trigger = min(attachment.triggers, key=lambda t: t.start)
-        location = find_location(context.text, mentions, trigger, sentence)
         spoken = attribution_start(context.text, sentence, trigger)
+        location = find_location(context.text, mentions, trigger, sentence, spoken)
         # Countries named in passing ("Iran became a member") are actors, not places; a
         # country is a place only as where the event happened.
         places = tuple(
@@ -226,6 +227,46 @@ class Extractor:
         if attachment.timex.basis == "unresolved":
             score -= 0.2
         return round(min(score, 0.95), 2)
+
+
+def _place_matches(
+    pattern: re.Pattern[str], text: str, sentences: Sequence[Sentence], places: Iterable[Place]
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """Every match within each sentence of ``places``, from where it may start."""
+    for index, starts in places:
+        end = sentences[index].end_char
+        if starts is None:
+            # Matches may overlap: "this meeting followed a summit held on ..." holds
+            # two triggers, and the first one's reach must not hide the second.
+            position = sentences[index].start_char
+            while match := pattern.search(text, position, end):
+                yield index, match
+                position = match.start() + 1
+        else:
+            for start in starts:
+                if match := pattern.match(text, start, end):
+                    yield index, match
+
+
+def _text_matches(
+    pattern: re.Pattern[str], text: str, sentences: Sequence[Sentence], wanted: Container[int]
+) -> Iterator[tuple[int, re.Match[str]]]:
+    """Every match within a ``wanted`` sentence, searched over the whole text at once."""
+    starts = [sentence.start_char for sentence in sentences]
+    position = 0
+    while match := pattern.search(text, position):
+        position = match.start() + 1
+        index = bisect_right(starts, match.start()) - 1
+        if index < 0 or match.start() >= sentences[index].end_char or index not in wanted:
+            continue
+        sentence = sentences[index]
+        if match.end() > sentence.end_char:
+            # Reached into the next sentence: take what matches within this one.
+            within = pattern.match(text, match.start(), sentence.end_char)
+            if within is None:
+                continue
+            match = within
+        yield index, match
 
 
 def is_event_date(timex: Timex) -> bool:
@@ -366,15 +407,19 @@ def attribution_start(text: str, sentence: Sentence, trigger: Trigger) -> int | 
 
 
 def find_location(
-    text: str, mentions: Sequence[Mention], trigger: Trigger, sentence: Sentence
+    text: str,
+    mentions: Sequence[Mention],
+    trigger: Trigger,
+    sentence: Sentence,
+    limit: int | None,
 ) -> Entity | None:
     """The place an event happened: a place named after "in" or "at" in its clause.
 
     Places after the trigger come first ("met in Moscow"); one before it counts
     only when close ("in Kunduz, a bomb exploded"). A place in the closing
-    attribution (", the ministry in Kabul said") is who spoke, not where.
+    attribution (", the ministry in Kabul said", starting at ``limit``) is who
+    spoke, not where.
     """
-    limit = attribution_start(text, sentence, trigger)
     best: tuple[int, int, int, Entity] | None = None
     for mention in mentions:
         if mention.entity.kind not in PLACE_KINDS:
