@@ -198,6 +198,32 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
 }
 
 
+# A "when" clause right after a date tells what happened then, even after "since" or "to".
+WHEN_CLAUSES = [
+    (
+        "Uzbekistan has been a member since 2001, when the group was founded in Shanghai.",
+        [("founding", "2001", "")],
+    ),
+    (
+        "The pact dates back to 1992, when the treaty was signed in Tashkent.",
+        [("agreement", "1992", "")],
+    ),
+    (
+        "On Monday, when the envoys arrived in Kabul, the talks had not begun.",
+        [("arrival", "2025-06-16", "")],
+    ),
+    # Without "when", a date bounding a span still starts nothing.
+    ("The group has existed since 2001 and was founded in Shanghai.", []),
+    # The "when" clause must follow the date directly.
+    ("In 2001 the group grew, when others were founded elsewhere.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WHEN_CLAUSES)
+def test_a_when_clause_takes_the_date_before_it(text: str, expected: Expected) -> None:
+    assert events_of(text, "2025-06-20") == expected
+
+
 def test_every_extractor_has_cases() -> None:
     assert {e.event_type for e in extractors()} == set(CASES)
 

@@ -34,6 +34,9 @@ _CLAUSE_BREAK = re.compile(
     r"|after|before|when|where|and\s+(?:said|says|added|asked))\b",
     re.IGNORECASE,
 )
+# "in 2001, when the bloc was founded": the clause "when" opens right after a date is
+# what happened then, so the date reaches into it.
+_WHEN_AFTER_DATE = re.compile(r",?\s*when\b", re.IGNORECASE)
 # "that" is left out: far more often it opens a relative clause ("a bombing that killed").
 # "It was the second attack this month" speaks of an attack already reported.
 _ANAPHORIC = re.compile(
@@ -276,12 +279,16 @@ def is_event_date(timex: Timex) -> bool:
     return timex.start is not None or bool(_UNRESOLVED.match(timex.value))
 
 
-def candidate_dates(context: DocumentContext, index: int) -> list[tuple[Timex, Timex | None]]:
-    """Dates in the sentence that can anchor an event, each with the end of its span."""
+def candidate_dates(context: DocumentContext, index: int) -> list[tuple[Timex, Timex | None, bool]]:
+    """Dates in the sentence that can anchor an event, each with the end of its span and
+    whether it dates only the "when" clause after it.
+
+    A date that bounds a span ("since 2001") starts no event, except the one a "when"
+    clause right after it tells of ("since 2001, when the bloc was founded")."""
     text = context.text
     sentence = context.sentences[index]
     timexes = [t for t in context.timexes[index] if is_event_date(t)]
-    result: list[tuple[Timex, Timex | None]] = []
+    result: list[tuple[Timex, Timex | None, bool]] = []
     skip: set[int] = set()
     for position, timex in enumerate(timexes):
         if position in skip:
@@ -293,10 +300,12 @@ def candidate_dates(context: DocumentContext, index: int) -> list[tuple[Timex, T
             and _SPAN_START.search(before)
             and _SPAN_JOIN.match(text[timex.end_char : following.start_char])
         ):
-            result.append((timex, following))
+            result.append((timex, following, False))
             skip.add(position + 1)
         elif not _BOUND.search(before):
-            result.append((timex, None))
+            result.append((timex, None, False))
+        elif _WHEN_AFTER_DATE.match(text, timex.end_char, sentence.end_char):
+            result.append((timex, None, True))
     return result
 
 
@@ -319,12 +328,16 @@ def attach_dates(
     text = context.text
     mentions = context.mentions[index]
     pairs = []
-    for timex, end_timex in candidate_dates(context, index):
+    for timex, end_timex, when_only in candidate_dates(context, index):
         for trigger in triggers:
             if trigger.start <= timex.start_char < trigger.end:
                 continue
             after = timex.start_char >= trigger.end
-            if (trigger.spec.side == "after" and not after) or (
+            when = None if after else _WHEN_AFTER_DATE.match(text, timex.end_char, trigger.start)
+            if when_only and not when:
+                continue
+            # A "when" clause after its date reads like a date after its verb.
+            if (trigger.spec.side == "after" and not (after or when)) or (
                 trigger.spec.side == "before" and after
             ):
                 continue
@@ -333,7 +346,7 @@ def attach_dates(
             left, right = (
                 (trigger.end, timex.start_char) if after else (timex.end_char, trigger.start)
             )
-            if _CLAUSE_BREAK.search(text, left, right):
+            if _CLAUSE_BREAK.search(text, when.end() if when else left, right):
                 continue
             words = gap_words(text, left, right, mentions)
             if words > trigger.spec.max_words:
