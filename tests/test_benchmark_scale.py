@@ -19,6 +19,7 @@ import pytest
 from .conftest import load_benchmark
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = REPO_ROOT / "samples"
 
 
 scale = load_benchmark("scale")
@@ -66,7 +67,8 @@ def run_json(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     pytest.importorskip("dateparser")
     workdir = tmp_path_factory.mktemp("scale")
     argv = ["--sizes", "20", "--events", "2000", "--runs", "1", "--peer-sample", "5",
-            "--workdir", str(workdir), "--investigate", "always", "--json"]  # fmt: skip
+            "--workdir", str(workdir), "--investigate", "always", "--json",
+            "--real", str(SAMPLES)]  # fmt: skip
     out = StringIO()
     with redirect_stdout(out):
         assert scale.main(argv) == 0
@@ -84,9 +86,12 @@ def test_build_section_reports_every_measure(run_json: dict[str, Any]) -> None:
     for key in ("seconds", "docs_per_s", "mb_per_s", "mb_per_s_per_core", "peak_rss_mb",
                 "db_mb", "text_mb", "ratio_vs_peer"):  # fmt: skip
         assert build[key] > 0, key
-    (peer,) = run_json["peer"]
-    assert peer["sample"] == 5
-    assert peer["tag_ratio"] > 0 and peer["analyse_ratio"] > 0
+    synthetic, real = run_json["peer"]
+    assert (synthetic["corpus"], synthetic["sample"]) == ("20 synthetic", 5)
+    assert (real["corpus"], real["sample"]) == (str(SAMPLES), len(list(SAMPLES.iterdir())))
+    for peer in (synthetic, real):
+        assert peer["tag_ratio"] > 0 and peer["analyse_ratio"] > 0
+        assert peer["analyse_mb_per_s"] > 0
 
 
 def test_datasette_section_times_pages_and_canned_queries(run_json: dict[str, Any]) -> None:
