@@ -140,6 +140,17 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     "membership": [
         ("Egypt joined the group in January 2024.", "2025-01-01", [("membership", "2024-01", "")]),
         ("Laos became a full member in 1997.", "2025-01-01", [("membership", "1997", "")]),
+        (
+            "The bloc admitted Mongolia as its ninth member in May 2022.",
+            "2025-01-01",
+            [("membership", "2022-05", "")],
+        ),
+        # A date before a verb joined by "and" belongs to the verb before it.
+        (
+            "Tajikistan joined the alliance in 1994 and hosted its summit in Dushanbe last June.",
+            "2025-01-01",
+            [("membership", "1994", ""), ("meeting", "2024-06", "")],
+        ),
     ],
     "attack": [
         (
@@ -149,6 +160,12 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ),
         ("Gunmen killed two guards on Aug. 3.", "2025-08-05", [("attack", "2025-08-03", "")]),
         ("An attack on one member is an attack on all.", "2025-08-05", []),
+        (
+            "A bomber blew himself up outside a school in Khost on Monday evening.",
+            "2025-08-05",
+            [("attack", "2025-08-04", "")],
+        ),
+        ("Militants stormed a checkpoint on Aug. 2.", "2025-08-05", [("attack", "2025-08-02", "")]),
     ],
     "agreement": [
         (
@@ -186,6 +203,12 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "Kam Air will launch a route to Almaty in December.",
             "2025-11-20",
             [("flight", "2025-12", "")],
+        ),
+        # "from" with no end after it is when the flights start.
+        (
+            "The carrier will resume flights to Kabul from April 15.",
+            "2025-04-01",
+            [("flight", "2025-04-15", "")],
         ),
     ],
     "death": [
@@ -234,6 +257,38 @@ def test_every_extractor_has_cases() -> None:
 )
 def test_extractor_case(text: str, published: str | None, expected: Expected) -> None:
     assert events_of(text, published) == expected
+
+
+# Where an event happened: a place after "in"/"at", or named right after a trigger whose
+# object is a place ("visited Kabul"); never a place after a trigger whose object is not.
+LOCATIONS = [
+    ("The envoy visited Herat on Monday.", "Herat"),
+    ("The envoy paid a visit to Herat on Monday.", "Herat"),
+    ("Gunmen attacked Jalalabad on Monday.", "Jalalabad"),
+    ("The envoys met in Doha on Monday.", "Doha"),
+    ("The envoy met Kabul's mayor on Monday.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "place"), LOCATIONS)
+def test_event_location(text: str, place: str | None) -> None:
+    source = SourceDocument(name="case.txt", path="case.txt", text=text, published="2025-06-20")
+    [event] = analyse(source, not_after=date(2026, 11, 23)).events
+    assert (event.location.name if event.location else None) == place
+
+
+def test_a_state_admitted_by_a_bloc_is_its_new_member() -> None:
+    source = SourceDocument(
+        name="case.txt",
+        path="case.txt",
+        text="The SCO admitted Mongolia as its ninth member in May 2022.",
+        published="2025-01-01",
+    )
+    [event] = analyse(source, not_after=date(2026, 11, 23)).events
+    assert [(p.entity.name, p.role) for p in event.participants] == [
+        ("Mongolia", "agent"),
+        ("Shanghai Cooperation Organisation", "participant"),
+    ]
 
 
 def test_a_person_named_in_a_possessive_is_not_a_participant() -> None:

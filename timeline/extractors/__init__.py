@@ -51,6 +51,7 @@ def extractors() -> tuple[Extractor, ...]:
                 max_words=int(item.get("max_words", DEFAULT_MAX_WORDS)),
                 side=str(item.get("side", "any")),
                 periods_only=bool(item.get("periods_only", False)),
+                object_is_place=bool(item.get("object_is_place", False)),
             )
             for item in entry["triggers"]
         ]

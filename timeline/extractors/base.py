@@ -34,6 +34,10 @@ _CLAUSE_BREAK = re.compile(
     r"|after|before|when|where|and\s+(?:said|says|added|asked))\b",
     re.IGNORECASE,
 )
+# "joined the bloc in 1994 and hosted a summit": a date before a verb joined by "and" most
+# likely belongs to the verb before it.
+_COORDINATION = re.compile(r"\band\b", re.IGNORECASE)
+_COORDINATION_PENALTY = 4.0
 # "in 2001, when the bloc was founded": the clause "when" opens right after a date is
 # what happened then, so the date reaches into it.
 _WHEN_AFTER_DATE = re.compile(r",?\s*when\b", re.IGNORECASE)
@@ -52,8 +56,9 @@ _POSSESSIVE = re.compile(r"['’]s?\b")
 # A place before its trigger counts only when it stands this close.
 _LOCATION_BEFORE_MAX_WORDS = 3
 # A date after these words bounds an event rather than dating its start.
+# "from March 1" with no end after it is when something starts, so "from" is no bound.
 _BOUND = re.compile(
-    r"\b(?:until|till|til|through|to|by|before|after|since|from)\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:until|till|til|through|to|by|before|after|since)\s+(?:the\s+)?$", re.IGNORECASE
 )
 _SPAN_START = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPAN_JOIN = re.compile(r"^\s*(?:to|until|till|through|and|-|–)\s*$", re.IGNORECASE)
@@ -88,6 +93,7 @@ class TriggerSpec:
     max_words: int = DEFAULT_MAX_WORDS
     side: str = "any"  # any, after, before: where the date must stand
     periods_only: bool = False  # a day cannot date it, only a week, month, quarter or year
+    object_is_place: bool = False  # a place right after it is where it happened: "visited Kabul"
 
     @cached_property
     def literals(self) -> Literals | None:
@@ -352,7 +358,10 @@ def attach_dates(
             if words > trigger.spec.max_words:
                 continue
             # Reports put the date after the verb; a date before it is a weaker sign.
-            pairs.append((words + (0.0 if after else 1.5), words, timex, end_timex, trigger))
+            penalty = 0.0 if after else 1.5
+            if not after and _COORDINATION.search(text, left, right):
+                penalty += _COORDINATION_PENALTY
+            pairs.append((words + penalty, words, timex, end_timex, trigger))
     pairs.sort(key=lambda pair: (pair[0], pair[4].start))
     attachments: dict[int, Attachment] = {}
     dated: set[int] = set()
@@ -439,7 +448,10 @@ def find_location(
             continue
         if limit is not None and mention.start_char >= limit:
             continue
-        if not _LOCATIVE.search(
+        is_object = (
+            trigger.spec.object_is_place and not text[trigger.end : mention.start_char].strip()
+        )
+        if not is_object and not _LOCATIVE.search(
             text, max(sentence.start_char, mention.start_char - 40), mention.start_char
         ):
             continue

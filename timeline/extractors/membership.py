@@ -13,7 +13,8 @@ ORGANISATION_KINDS = ("organisation", "body")
 
 
 class MembershipExtractor(Extractor):
-    """The member is the state named last before the trigger; the organisation follows it.
+    """The member is the state named last before the trigger (or inside it: "admitted Belarus
+    as a member"); the organisation follows it.
 
     "Iran became a member of the SCO in 2023, and Belarus joined a year later"
     gives Iran to the first trigger and Belarus to the second.
@@ -24,7 +25,20 @@ class MembershipExtractor(Extractor):
     ) -> tuple[Participant, ...]:
         before = [m for m in mentions if m.end_char <= trigger.start]
         after = [m for m in mentions if m.start_char >= trigger.end]
-        member = next((m.entity for m in reversed(before) if m.entity.kind in MEMBER_KINDS), None)
+        # "the bloc admitted Belarus as a member", "granted Iran observer status": the member
+        # is named inside the trigger, and the organisation is the one that admits it.
+        inside = [
+            m.entity
+            for m in mentions
+            if trigger.start <= m.start_char
+            and m.end_char <= trigger.end
+            and m.entity.kind == "country"
+        ]
+        member = (
+            inside[0]
+            if inside
+            else next((m.entity for m in reversed(before) if m.entity.kind in MEMBER_KINDS), None)
+        )
         organisations = [m.entity for m in after if m.entity.kind in ORGANISATION_KINDS]
         organisations += [
             m.entity
