@@ -29,6 +29,39 @@ def published_of(
         (BODY, None, "2026-02-04", ("2026-02-04", "option")),
         ("KABUL, Feb. 3, 2026 (Wire) - " + BODY, None, None, ("2026-02-03", "dateline")),
         ("MOSCOW, 3 February 2026 — " + BODY, None, None, ("2026-02-03", "dateline")),
+        # A headline may stand above the dateline.
+        (
+            "Talks resume\n\nKABUL, Feb. 3, 2026 (Wire) - " + BODY,
+            None,
+            None,
+            ("2026-02-03", "dateline"),
+        ),
+        # A dateline without its year: the latest such day the text and --as-of allow.
+        (
+            "MINSK, Nov. 14 (Wire) - Ministers met on Thursday.",
+            None,
+            None,
+            ("2026-11-14", "dateline"),
+        ),
+        (
+            "MINSK, Nov. 14 (Wire) - Ministers met on Thursday. They met before in March 2025.",
+            None,
+            None,
+            ("2026-11-14", "dateline"),
+        ),
+        (
+            "MINSK, Dec. 14 (Wire) - Ministers met on Thursday.",
+            None,
+            None,
+            ("2025-12-14", "dateline"),
+        ),
+        # ... and within the range the text's own dates leave ("will meet in May 2026").
+        (
+            "MINSK, Nov. 14 (Wire) - Ministers met. They will meet again in May 2026.",
+            None,
+            None,
+            ("2025-11-14", "dateline"),
+        ),
         (BODY, None, None, ("2026-02-02", "inferred")),
         ("Officials met on Monday.", None, None, None),
     ],
@@ -54,6 +87,22 @@ def test_document_date_precedence(
 )
 def test_not_a_dateline(text: str) -> None:
     assert find_dateline(text) is None
+
+
+def test_a_date_inferred_only_to_the_year_resolves_no_weekday() -> None:
+    # "in 2024" bounds the publication date from below but fixes no day: "Thursday"
+    # cannot be placed, and is left unresolved rather than guessed.
+    source = SourceDocument(
+        name="a.txt",
+        path="a.txt",
+        text="Ministers met on Thursday. The bloc asked for help in March 2024.",
+        published=None,
+    )
+    analysis = analyse(source, not_after=AS_OF)
+    assert analysis.document.published is not None
+    assert analysis.document.published.precision == "year"
+    thursday = next(t for t in analysis.timexes if t.text == "Thursday")
+    assert (thursday.value, thursday.start, thursday.basis) == ("XXXX-WXX-4", None, "unresolved")
 
 
 def test_inferred_date_says_why() -> None:

@@ -21,11 +21,12 @@ from .published import Published, parse_published
 from .sentences import Sentence, group_by_sentence, split_sentences
 from .sources import SourceDocument
 from .temporal import infer_document_date, tag
-from .temporal.types import Timex
+from .temporal.types import DocumentDate, Timex
 
 # A dateline opens the article: "KABUL, Feb. 2 (Reuters) -", "MOSCOW, 11 December 2024 —".
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,40})?,\s*$")
 _DATELINE_SEARCH = 120
+_YEARLESS_DAY = re.compile(r"XXXX-(?P<month>\d\d)-(?P<day>\d\d)")
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ def analyse(
     document = replace(
         document, published=document_date(source, document.text, published, not_after)
     )
-    anchor = document.published.date if document.published else None
+    anchor = resolution_anchor(document.published)
     timexes = tuple(tag(document.text, anchor, not_after=not_after))
     sentences = tuple(split_sentences(document.text))
     entities = link_document(document.text, sentences)
@@ -72,6 +73,20 @@ def analyse(
     events = tuple(extract_events(context))
     facts = tuple(extract_facts(document.text, sentences, entities, timexes))
     return Analysis(document, sentences, timexes, mentions, events, facts)
+
+
+def resolution_anchor(published: Published | None) -> date | None:
+    """The day "Thursday" or "last month" count from, if the document's date gives one.
+
+    A date inferred from the text only to within months or years gives none: resolving
+    against the first day of that range would be a silent guess, so such expressions
+    stay unresolved. A date the user or the metadata states is always used.
+    """
+    if published is None:
+        return None
+    if published.basis == "inferred" and published.precision not in ("day", "week"):
+        return None
+    return published.date
 
 
 def document_date(
@@ -89,6 +104,11 @@ def document_date(
     if dateline is not None:
         return dateline
     inferred = infer_document_date(text, not_after=not_after)
+    month_day = find_yearless_dateline(text)
+    if month_day is not None:
+        dated = _in_latest_year(month_day, inferred, not_after)
+        if dated is not None:
+            return dated
     if inferred is None:
         return None
     return Published(
@@ -107,8 +127,7 @@ def find_dateline(text: str) -> Published | None:
     for timex in tag(head):
         if timex.start is None or timex.basis != "explicit" or timex.precision != "day":
             continue
-        lead = head[: timex.start_char]
-        if not lead.strip() or _DATELINE.fullmatch(lead):
+        if _opens_dateline(head, timex):
             return Published(
                 date=timex.start,
                 start=timex.start,
@@ -118,6 +137,57 @@ def find_dateline(text: str) -> Published | None:
                 note=f"dateline {timex.text!r}",
             )
         break
+    return None
+
+
+def find_yearless_dateline(text: str) -> tuple[int, int, str] | None:
+    """(month, day, text) of a dateline that opens the article without a year:
+    "MINSK, Nov. 14 (Wire) -"."""
+    head = text[:_DATELINE_SEARCH]
+    for timex in tag(head):
+        found = _YEARLESS_DAY.fullmatch(timex.value)
+        if found is None or timex.type != "DATE":
+            return None
+        if not _opens_dateline(head, timex):
+            return None
+        return int(found["month"]), int(found["day"]), timex.text
+    return None
+
+
+def _opens_dateline(head: str, timex: Timex) -> bool:
+    """Whether ``timex`` opens its line, alone or after a place: "KABUL, Feb. 2" (a
+    headline may stand on the lines before)."""
+    lead = head[head.rfind("\n", 0, timex.start_char) + 1 : timex.start_char]
+    return not lead.strip() or _DATELINE.fullmatch(lead) is not None
+
+
+def _in_latest_year(
+    month_day: tuple[int, int, str], inferred: DocumentDate | None, not_after: date | None
+) -> Published | None:
+    """The dateline's day in the latest year the text allows, no later than ``not_after``.
+
+    The same rule a reader uses for "Wednesday, December 11" with no year: the latest
+    such day not after the day of ingestion, here also within the range the text's
+    other dates leave open."""
+    month, day, written = month_day
+    latest = inferred.end if inferred is not None else not_after
+    if latest is None:
+        return None
+    earliest = inferred.start if inferred is not None else date.min
+    for year in range(latest.year, max(earliest.year, latest.year - 30) - 1, -1):
+        try:
+            candidate = date(year, month, day)
+        except ValueError:  # February 29 in a common year
+            continue
+        if earliest <= candidate <= latest:
+            return Published(
+                date=candidate,
+                start=candidate,
+                end=candidate,
+                precision="day",
+                basis="dateline",
+                note=f"dateline {written!r}, in the latest year not after {latest}",
+            )
     return None
 
 
