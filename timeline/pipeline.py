@@ -55,10 +55,8 @@ def analyse(
     Raises :class:`ValueError` when the metadata's date is not a date.
     """
     document = make_document(source, None)
-    document = replace(
-        document, published=document_date(source, document.text, published, not_after)
-    )
-    anchor = resolution_anchor(document.published)
+    dated, anchor = document_date(source, document.text, published, not_after)
+    document = replace(document, published=dated)
     timexes = tuple(tag(document.text, anchor, not_after=not_after))
     sentences = tuple(split_sentences(document.text))
     entities = link_document(document.text, sentences)
@@ -75,42 +73,45 @@ def analyse(
     return Analysis(document, sentences, timexes, mentions, events, facts)
 
 
-def resolution_anchor(published: Published | None) -> date | None:
-    """The day "Thursday" or "last month" count from, if the document's date gives one.
-
-    A date inferred from the text only to within months or years gives none: resolving
-    against the first day of that range would be a silent guess, so such expressions
-    stay unresolved. A date the user or the metadata states is always used.
-    """
-    if published is None:
-        return None
-    if published.basis == "inferred" and published.precision not in ("day", "week"):
-        return None
-    return published.date
-
-
 def document_date(
     source: SourceDocument, text: str, option: Published | None, not_after: date | None
-) -> Published | None:
-    """The document's date from its metadata, the user, its dateline, or its text."""
+) -> tuple[Published | None, date | None]:
+    """The document's date from its metadata, the user, its dateline, or its text, and
+    the day that "Thursday" or "last month" count from, if it gives one."""
     if source.published:
         try:
-            return parse_published(source.published, basis="metadata")
+            given = parse_published(source.published, basis="metadata")
         except ValueError as error:
             raise ValueError(f"metadata 'published' is {error}") from error
+        return given, given.date
     if option is not None:
-        return option
+        return option, option.date
     dateline = find_dateline(text)
     if dateline is not None:
-        return dateline
+        return dateline, dateline.date
     inferred = infer_document_date(text, not_after=not_after)
     month_day = find_yearless_dateline(text)
     if month_day is not None:
         dated = _in_latest_year(month_day, inferred, not_after)
         if dated is not None:
-            return dated
+            return dated, dated.date
     if inferred is None:
-        return None
+        return None, None
+    return _from_text(inferred), _attested_day(inferred)
+
+
+def _attested_day(inferred: DocumentDate) -> date | None:
+    """The inferred date as an anchor, when a day the text names fixes it.
+
+    "Wednesday, December 11" (past tense) puts the article on or soon after that day,
+    and a reader counts "Thursday" from there. "in 2024" alone only says the article
+    is later: counting from January 1 would be a silent guess, so nothing is counted.
+    """
+    day_named = any(tx.precision == "day" and tx.start == inferred.date for tx in inferred.evidence)
+    return inferred.date if day_named else None
+
+
+def _from_text(inferred: DocumentDate) -> Published:
     return Published(
         date=inferred.date,
         start=inferred.start,
