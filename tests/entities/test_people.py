@@ -25,6 +25,8 @@ def _people(text: str) -> list[str]:
         ("Pavel Orlov, who leads the mission, declined to comment.", "Pavel Orlov"),
         ("According to Zahir Qadiri the border is shut.", "Zahir Qadiri"),
         ("Uzbekistan's new envoy to Kabul, Botir Usmonov, arrived on Monday.", "Botir Usmonov"),
+        ("The council appointed Nadir Sahak as its chairman.", "Nadir Sahak"),
+        ("The post went to a cleric, replacing Wali Hamza Sadiq.", "Wali Hamza Sadiq"),
     ],
 )
 def test_names_with_a_cue_are_people(text: str, name: str) -> None:

@@ -73,6 +73,12 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ("He was sworn in on Monday, June 2.", "2025-06-05", [("appointment", "2025-06-02", "")]),
     ],
     "arrival": [
+        # What someone came for is not what the date before it dates.
+        (
+            "The envoy arrived in Kabul on Tuesday for talks on trade.",
+            "2025-06-20",
+            [("arrival", "2025-06-17", "")],
+        ),
         (
             "The delegation arrived in Kabul on Sunday.",
             "2025-06-24",
@@ -95,6 +101,17 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "A round of measles immunisation begins on April 7.",
             "2025-04-01",
             [("vaccination-campaign", "2025-04-07", "")],
+        ),
+        # Its length gives its end: four days from Monday, April 7.
+        (
+            "A four-day measles vaccination drive begins on April 7.",
+            "2025-04-01",
+            [("vaccination-campaign", "2025-04-07", "2025-04-10")],
+        ),
+        (
+            "A two-week polio immunisation campaign began on Monday.",
+            "2025-04-09",
+            [("vaccination-campaign", "2025-04-07", "2025-04-20")],
         ),
     ],
     "report": [

@@ -41,6 +41,31 @@ def test_weekday_direction_follows_tense(only: Only, text: str, extent: str, val
     assert (t.text, t.value, t.basis, t.precision) == (extent, value, "weekday", "day")
 
 
+# A weekday beside a week is that day of that week (anchor Monday 2026-02-02, W06).
+WEEKDAYS_IN_A_WEEK = [
+    ("The report came out on Thursday last week.", "2026-01-29"),
+    ("The report came out on Thursday of last week.", "2026-01-29"),
+    ("The report came out last week on Thursday.", "2026-01-29"),
+    ("The vote is on Friday next week.", "2026-02-13"),
+    ("They met on Wednesday this week.", "2026-02-04"),
+    ("They met on Thursday night last week.", "2026-01-29TNI"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), WEEKDAYS_IN_A_WEEK)
+def test_weekday_named_with_its_week(text: str, value: str) -> None:
+    days = [t for t in tag(text, date(2026, 2, 2)) if "W" not in t.value]
+    assert [(t.value, t.basis) for t in days] == [(value, "relative")]
+
+
+def test_weekday_in_another_sentence_keeps_its_own_week() -> None:
+    found = tag("They met on Thursday. Last week was calm.", date(2026, 2, 2))
+    assert [(t.text, t.value) for t in found] == [
+        ("Thursday", "2026-01-29"),
+        ("Last week", "2026-W05"),
+    ]
+
+
 def test_weekday_without_anchor(only: Only) -> None:
     t = only("They met on Friday.", None)
     assert (t.value, t.start, t.basis) == ("XXXX-WXX-5", None, "unresolved")

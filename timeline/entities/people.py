@@ -111,6 +111,10 @@ def has_person_cue(text: str, run: NameRun, *, sentence_start: int = 0) -> bool:
         return True  # "Foreign Minister Sergei Lavrov", "the group's leader, X"
     if last in words.reporting_verbs or before.rstrip().casefold().endswith("according to"):
         return True  # "said Gul Hassan"
+    if last in words.succession_words:
+        return True  # "replacing Gul Hassan"
+    if last in words.appointment_verbs and re.match(r"\s+as\b", after):
+        return True  # "appointed Gul Hassan as minister"
     if before.rstrip().endswith(","):
         # "Kazakhstan's new ambassador to Afghanistan, Yerkin Tokumov, arrived": the name
         # stands in apposition to a role phrase just before it.

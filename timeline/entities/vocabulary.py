@@ -78,6 +78,7 @@ class RoleWords:
     particles: frozenset[str]
     reporting_verbs: frozenset[str]
     appointment_verbs: frozenset[str]
+    succession_words: frozenset[str]
     #: noun after "the" -> what it may stand for (an organisation category,
     #: "ministry", "body", "person" or "country")
     anaphors: dict[str, tuple[str, ...]]
@@ -277,6 +278,7 @@ def load_vocabulary() -> Vocabulary:
         particles=frozenset(roles["particles"]),
         reporting_verbs=frozenset(roles["reporting_verbs"]),
         appointment_verbs=frozenset(roles["appointment_verbs"]),
+        succession_words=frozenset(roles["succession_words"]),
         anaphors={noun: tuple(targets) for noun, targets in roles["anaphors"].items()},
     )
     return Vocabulary(

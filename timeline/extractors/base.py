@@ -38,6 +38,10 @@ _CLAUSE_BREAK = re.compile(
 # likely belongs to the verb before it.
 _COORDINATION = re.compile(r"\band\b", re.IGNORECASE)
 _COORDINATION_PENALTY = 4.0
+# "arrived in Kabul on Tuesday for talks": what someone came for is not what the date
+# before it dates.
+_PURPOSE = re.compile(r"\bfor\s+(?:a|an|the|further|more|new)?\s*$", re.IGNORECASE)
+_PURPOSE_PENALTY = 2.0
 # "in 2001, when the bloc was founded": the clause "when" opens right after a date is
 # what happened then, so the date reaches into it.
 _WHEN_AFTER_DATE = re.compile(r",?\s*when\b", re.IGNORECASE)
@@ -361,6 +365,8 @@ def attach_dates(
             penalty = 0.0 if after else 1.5
             if not after and _COORDINATION.search(text, left, right):
                 penalty += _COORDINATION_PENALTY
+            if not after and _PURPOSE.search(text, left, trigger.start):
+                penalty += _PURPOSE_PENALTY
             pairs.append((words + penalty, words, timex, end_timex, trigger))
     pairs.sort(key=lambda pair: (pair[0], pair[4].start))
     attachments: dict[int, Attachment] = {}

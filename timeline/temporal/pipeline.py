@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from datetime import date
+from dataclasses import replace
+from datetime import date, timedelta
 from itertools import pairwise
 
 from .matcher import Mention, find_mentions
@@ -47,7 +49,48 @@ def analyse(text: str, anchor: date | None, not_after: date | None) -> list[Anal
         item.timex = resolver.resolve(mention, text, _tense_of(item))
         results.append(item)
     _place_times_before_their_day(results, text)
+    _place_weekdays_in_their_week(results, text)
     return results
+
+
+#: What may stand between a weekday and the week it falls in: "Thursday last week",
+#: "Thursday of last week", "last week on Thursday".
+_WEEKDAY_THEN_WEEK = re.compile(r"\s*(?:,\s*|\s+of\s+)?")
+_WEEK_THEN_WEEKDAY = re.compile(r"\s*,?\s*(?:on\s+)?")
+
+
+def _place_weekdays_in_their_week(results: list[Analysed], text: str) -> None:
+    """A weekday named beside a week ("Thursday last week") is that day of that week, not
+    the weekday nearest the anchor."""
+    for first, second in pairwise(results):
+        gap = text[first.timex.end_char : second.timex.start_char]
+        if _is_bare_weekday(first) and _is_week(second) and _WEEKDAY_THEN_WEEK.fullmatch(gap):
+            first.timex = _day_of(first.timex, first.mention.expr.weekday, second.timex)
+        elif _is_week(first) and _is_bare_weekday(second) and _WEEK_THEN_WEEKDAY.fullmatch(gap):
+            second.timex = _day_of(second.timex, second.mention.expr.weekday, first.timex)
+
+
+def _is_bare_weekday(item: Analysed) -> bool:
+    expr = item.mention.expr
+    return (
+        expr.kind == "calendar"
+        and expr.weekday is not None
+        and expr.day is None
+        and expr.month is None
+        and item.timex.start is not None
+    )
+
+
+def _is_week(item: Analysed) -> bool:
+    timex = item.timex
+    return timex.precision == "week" and timex.start is not None and "WE" not in timex.value
+
+
+def _day_of(timex: Timex, weekday: int | None, week: Timex) -> Timex:
+    assert weekday is not None and week.start is not None
+    day = week.start + timedelta(days=weekday - week.start.isoweekday())
+    value = day.isoformat() + timex.value[10:]  # keeps a time of day: "Thursday night"
+    return replace(timex, value=value, start=day, end=day, basis="relative")
 
 
 def _place_times_before_their_day(results: list[Analysed], text: str) -> None:
