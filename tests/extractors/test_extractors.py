@@ -195,6 +195,17 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "2024-01-01",
             [("agreement", "2023-07", "")],
         ),
+        # What is signed during a dated occasion takes its date, beside the occasion.
+        (
+            "The two sides signed 12 trade deals during a business forum in Almaty on May 6.",
+            "2025-05-08",
+            [("meeting", "2025-05-06", ""), ("agreement", "2025-05-06", "")],
+        ),
+        (
+            "Both ministers signed two contracts at a summit in Baku on May 6.",
+            "2025-05-08",
+            [("meeting", "2025-05-06", ""), ("agreement", "2025-05-06", "")],
+        ),
     ],
     "visit": [
         (
@@ -209,6 +220,13 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "2025-06-03",
             [("decree", "2025-06-01", "")],
         ),
+        (
+            "The authorities banned kite flying in March 2024.",
+            "2025-06-03",
+            [("decree", "2024-03", "")],
+        ),
+        # A participle after "of" or a determiner is an adjective.
+        ("The group was on a list of banned parties in March 2024.", "2025-06-03", []),
     ],
     "flight": [
         (
@@ -220,6 +238,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "Kam Air will launch a route to Almaty in December.",
             "2025-11-20",
             [("flight", "2025-12", "")],
+        ),
+        (
+            "The airport will start weekly flights to Herat next month.",
+            "2025-04-01",
+            [("flight", "2025-05", "")],
         ),
         # "from" with no end after it is when the flights start.
         (

@@ -42,9 +42,17 @@ _COORDINATION_PENALTY = 4.0
 # before it dates.
 _PURPOSE = re.compile(r"\bfor\s+(?:a|an|the|further|more|new)?\s*$", re.IGNORECASE)
 _PURPOSE_PENALTY = 2.0
+# Between an event and the occasion it took place at: "signed deals during a forum".
+_OCCASION = re.compile(
+    r"(?:\s+[\w$,.'’-]+){0,6}?\s+(?:during|at|on\s+the\s+(?:sidelines|margins)\s+of)"
+    r"\s+(?:(?:a|an|the|its|their|this|last)\s+)?(?:[\w'’-]+\s+){0,3}",
+    re.IGNORECASE,
+)
 # "in 2001, when the bloc was founded": the clause "when" opens right after a date is
 # what happened then, so the date reaches into it.
 _WHEN_AFTER_DATE = re.compile(r",?\s*when\b", re.IGNORECASE)
+# "a list of banned groups", "the outlawed party": a participle used as an adjective.
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|of)\s+$", re.IGNORECASE)
 # "that" is left out: far more often it opens a relative clause ("a bombing that killed").
 # "It was the second attack this month" speaks of an attack already reported.
 _ANAPHORIC = re.compile(
@@ -98,6 +106,7 @@ class TriggerSpec:
     side: str = "any"  # any, after, before: where the date must stand
     periods_only: bool = False  # a day cannot date it, only a week, month, quarter or year
     object_is_place: bool = False  # a place right after it is where it happened: "visited Kabul"
+    participle: bool = False  # after a determiner or "of" it is an adjective, not an event
 
     @cached_property
     def literals(self) -> Literals | None:
@@ -158,8 +167,12 @@ class Extractor:
             else:
                 continue
             for index, match in matches:
-                if not _ANAPHORIC.search(text, context.sentences[index].start_char, match.start()):
-                    yield index, Trigger(self, spec, match.start(), match.end())
+                opening = context.sentences[index].start_char
+                if _ANAPHORIC.search(text, opening, match.start()):
+                    continue
+                if spec.participle and _ATTRIBUTIVE.search(text, opening, match.start()):
+                    continue
+                yield index, Trigger(self, spec, match.start(), match.end())
 
     def build(self, context: DocumentContext, index: int, attachment: Attachment) -> Event:
         sentence = context.sentences[index]
@@ -382,7 +395,31 @@ def attach_dates(
             continue
         owner.triggers.append(trigger)
         dated.add(id(trigger))
-    return sorted(attachments.values(), key=lambda a: a.timex.start_char)
+    found = list(attachments.values())
+    found += _dated_by_the_occasion(text, triggers, found, dated)
+    return sorted(found, key=lambda a: a.timex.start_char)
+
+
+def _dated_by_the_occasion(
+    text: str, triggers: Sequence[Trigger], attachments: Sequence[Attachment], dated: set[int]
+) -> list[Attachment]:
+    """ "signed ten agreements during a forum in Astana on Aug. 5": what happens during or
+    at a dated occasion takes the occasion's date, as an event of its own type."""
+    found: list[Attachment] = []
+    for trigger in triggers:
+        if id(trigger) in dated:
+            continue
+        for attachment in attachments:
+            occasion = min(attachment.triggers, key=lambda t: t.start)
+            if attachment.extractor is trigger.extractor or occasion.start < trigger.end:
+                continue
+            if _OCCASION.fullmatch(text, trigger.end, occasion.start):
+                found.append(
+                    Attachment(trigger.extractor, attachment.timex, attachment.end_timex, [trigger])
+                )
+                dated.add(id(trigger))
+                break
+    return found
 
 
 def date_span(timex: Timex, end_timex: Timex | None) -> DateSpan:
