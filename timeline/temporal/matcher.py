@@ -12,11 +12,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Container, Iterable
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Final
 
 from . import vocabulary as V
 from .periods import days_in_month
-from .tokenizer import Token, tokenize, word_end, word_start
+from .tokenizer import Token, add_tokens, separator, tokenize, word_end, word_start
 
 
 # Not frozen: a frozen dataclass sets each of its fields through object.__setattr__,
@@ -203,6 +204,10 @@ def _quantity_text(n: float) -> str:
     return str(int(n)) if n == int(n) else str(n)
 
 
+# The same few durations ("P1Y", "PXD") recur in every text, and building one costs
+# more than the rule that finds it. Bounded: the counts come from the text. Equal
+# quantities (2 and 2.0) give equal values, so sharing their entry is safe.
+@lru_cache(maxsize=1024)
 def duration_value(quantity: float | None, unit: str) -> str:
     """TIMEX3 duration value, X for an unknown quantity: P4Y, PT2H, PXW, P2Y6M."""
     if unit in V.SCALED_UNITS:
@@ -441,12 +446,14 @@ class _Scanner:
             j, weekday = wd
             if self.is_(j, ","):
                 j += 1
-        start = j
-        best: Hit | None = None
-        for parse in (self._month_day, self._day_month, self._slash_date):
-            hit = parse(start)
-            if hit is not None and (best is None or hit[0] > best[0]):
-                best = hit
+        # A month-day starts with a month name, the other two with a number (or "the"),
+        # so only those two can both match; of equally long ones the first wins.
+        best = self._month_day(j)
+        if best is None:
+            best = self._day_month(j)
+            slash = self._slash_date(j)
+            if slash is not None and (best is None or slash[0] > best[0]):
+                best = slash
         if best is None:
             if weekday is None:
                 return self._month_year(i)
@@ -510,7 +517,7 @@ class _Scanner:
     def _slash_date(self, i: int) -> Hit | None:
         """ "03/22/2013", "3/22/13": month first as in American news, unless the first
         number cannot be a month ("22/03/2013"). Three parts, or "3/4" would be a date."""
-        if i + 4 >= self.n or any(self.t[k].text != "/" for k in (i + 1, i + 3)):
+        if i + 4 >= self.n or self.t[i + 1].text != "/" or self.t[i + 3].text != "/":
             return None
         parts = self.t[i : i + 5]
         if any(not tok.joined for tok in parts[1:]) or any(
@@ -1132,22 +1139,19 @@ class _Scanner:
                     j = nxt
                 break
         first_duration = False
-        if self.is_(j, "the") and self.is_(j + 1, "first", "last", "latest"):
-            first_duration = True
-            j += 2
-        elif (
-            self.is_(j, "the")
-            and self.is_(j + 1, "year")
-            and self.hyphen(j + 2)
-            and self.is_(j + 3, "earlier", "ago")
-        ):
-            # "the year-earlier nine months"
-            first_duration = True
-            j += 4
-        elif self.is_(j, "the") and not self.is_(j + 1, "a", "an"):
-            # "the nine months ended Sept. 30", "the four days he considered"
-            first_duration = True
-            j += 1
+        if self.is_(j, "the"):
+            following = self.low(j + 1)
+            if following in ("first", "last", "latest"):
+                first_duration = True
+                j += 2
+            elif following == "year" and self.hyphen(j + 2) and self.is_(j + 3, "earlier", "ago"):
+                # "the year-earlier nine months"
+                first_duration = True
+                j += 4
+            elif following not in ("a", "an"):
+                # "the nine months ended Sept. 30", "the four days he considered"
+                first_duration = True
+                j += 1
         if self._ends_year_range(j):
             # "the 2012-13 season": the end of a span of years, not a count of seasons.
             return None
@@ -1566,9 +1570,11 @@ class _Scanner:
         mentions: list[Mention] = []
         by_start = _RULES_BY_START
         t = self.t
+        n = self.n
         i = 0
         for cue in self.cues:
-            i = max(i, cue - _MAX_LEAD)
+            if i < cue - _MAX_LEAD:
+                i = cue - _MAX_LEAD
             while i <= cue:
                 tok = t[i]
                 kind = tok.kind
@@ -1578,17 +1584,23 @@ class _Scanner:
                     key = _NUMBER_KEYS.get(len(tok.text), kind)
                 else:
                     key = kind
-                rules = None
                 if key == "the":
                     # Most "the"s near a cue start an ordinary noun phrase: the next
                     # token says which of the ten rules starting at "the" may go on.
-                    if i + 1 < self.n:
+                    rules: tuple[Rule, ...] | None = None
+                    if i + 1 < n:
                         nxt = t[i + 1]
                         rules = _RULES_AFTER_THE.get(nxt.lower if nxt.kind == "word" else nxt.kind)
                 elif cue - i <= _USUAL_LEAD or key in _LONG_LEADS:
                     rules = by_start.get(key)
+                else:
+                    rules = None
+                if rules is None:
+                    # Most tokens start no rule.
+                    i += 1
+                    continue
                 best: Hit | None = None
-                for rule in rules or ():
+                for rule in rules:
                     hit = rule(self, i)
                     if hit is not None and hit[0] > i and (best is None or hit[0] > best[0]):
                         best = hit
@@ -1972,17 +1984,22 @@ def find_mentions(text: str) -> tuple[list[Token], list[Mention]]:
     positions = _cue_positions(text)
     previous_end = 0
     for start, end in _windows(text, positions):
-        window = tokenize(text, start, end)
-        if start > previous_end and window and window[0].lower in _LEAD_WORDS:
+        # The window's tokens go straight into the list; what comes before them
+        # (a separator, the text a lead reaches back into) is inserted after.
+        first = len(tokens)
+        add_tokens(tokens, text, start, end)
+        lead: list[Token] = []
+        if start > previous_end and len(tokens) > first and tokens[first].lower in _LEAD_WORDS:
             earlier = word_start(text, start - _LONGER_LEAD)
-            if tokens and earlier <= previous_end:
+            if first and earlier <= previous_end:
                 # Reaching back joins the previous window: no gap between them.
                 earlier = previous_end
-            window = tokenize(text, earlier, start) + window
+            lead = tokenize(text, earlier, start)
             start = earlier
-        if tokens and start > previous_end:
-            tokens.append(Token("\n", "\n", "newline", start, start, False))
-        tokens.extend(window)
+        if first and start > previous_end:
+            lead.insert(0, separator(start))
+        if lead:
+            tokens[first:first] = lead
         previous_end = end
     cues: list[int] = []
     starts = [tok.start for tok in tokens]
