@@ -39,6 +39,12 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ),
         ("Ministers will meet again next month.", "2025-06-20", [("meeting", "2025-07", "")]),
         ("These meetings take place every year.", "2025-06-20", []),
+        # Its length gives its end.
+        (
+            "Leaders opened a three-day summit in Baku on Sunday.",
+            "2025-06-24",
+            [("meeting", "2025-06-22", "2025-06-24")],
+        ),
         (
             "The council session convened last week in Geneva.",
             "2025-06-20",
@@ -162,6 +168,12 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "2025-01-01",
             [("membership", "2022-05", "")],
         ),
+        # A possessive date names its event; what happened at that event shares it.
+        (
+            "Laos became the bloc's tenth member at last year's summit in Vientiane.",
+            "2025-01-01",
+            [("meeting", "2024", ""), ("membership", "2024", "")],
+        ),
         # A date before a verb joined by "and" belongs to the verb before it.
         (
             "Tajikistan joined the alliance in 1994 and hosted its summit in Dushanbe last June.",
@@ -213,6 +225,7 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "2025-06-24",
             [("visit", "2025-06-23", "")],
         ),
+        ("The president flew to Ankara on Monday.", "2025-06-24", [("visit", "2025-06-23", "")]),
     ],
     "decree": [
         (
@@ -306,6 +319,7 @@ LOCATIONS = [
     ("The envoy paid a visit to Herat on Monday.", "Herat"),
     ("Gunmen attacked Jalalabad on Monday.", "Jalalabad"),
     ("The envoys met in Doha on Monday.", "Doha"),
+    ("The envoys met in the eastern border city of Jalalabad on Monday.", "Jalalabad"),
     ("The envoy met Kabul's mayor on Monday.", None),
 ]
 

@@ -8,10 +8,11 @@ starts no event, since an event we cannot date is no use on a timeline.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_right
 from collections.abc import Container, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import TypeVar
 
@@ -48,6 +49,11 @@ _OCCASION = re.compile(
     r"\s+(?:(?:a|an|the|its|their|this|last)\s+)?(?:[\w'’-]+\s+){0,3}",
     re.IGNORECASE,
 )
+# "a four-day campaign", "a two-week official visit": how long the event lasts.
+_LENGTH = re.compile(r"P(?P<count>\d+)(?P<unit>[DW])")
+_LENGTH_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
+# "Sunday's vote", "last year's summit in Astana": a date that owns its event.
+_POSSESSIVE_DATE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 # "in 2001, when the bloc was founded": the clause "when" opens right after a date is
 # what happened then, so the date reaches into it.
 _WHEN_AFTER_DATE = re.compile(r",?\s*when\b", re.IGNORECASE)
@@ -75,7 +81,7 @@ _BOUND = re.compile(
 _SPAN_START = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPAN_JOIN = re.compile(r"^\s*(?:to|until|till|through|and|-|–)\s*$", re.IGNORECASE)
 _LOCATIVE = re.compile(
-    r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:[\w'’-]+\s+){0,4}$", re.IGNORECASE
+    r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE
 )
 # A date whose year is unknown still orders events within a document.
 _UNRESOLVED = re.compile(r"^XXXX-(?:\d{2}(?:-\d{2})?|WXX-\d)$")
@@ -196,6 +202,11 @@ class Extractor:
         )
         participants = self.participants(context.text, mentions, trigger, location)
         date = date_span(attachment.timex, attachment.end_timex)
+        days = length_before(context.text, context.timexes[index], trigger.start)
+        if days is not None and date.end is None and date.precision == "day" and date.first_day:
+            # "a two-day summit opened on Sunday": it ends on Monday.
+            last = (dt.date.fromisoformat(date.first_day) + dt.timedelta(days=days - 1)).isoformat()
+            date = replace(date, end=last if days > 1 else None, last_day=last)
         return Event(
             id=stable_id(context.document.id, self.event_type, trigger.start),
             document_id=context.document.id,
@@ -374,8 +385,11 @@ def attach_dates(
             words = gap_words(text, left, right, mentions)
             if words > trigger.spec.max_words:
                 continue
-            # Reports put the date after the verb; a date before it is a weaker sign.
+            # Reports put the date after the verb; a date before it is a weaker sign, except
+            # the possessive that names the event itself ("last year's summit").
             penalty = 0.0 if after else 1.5
+            if not after and _POSSESSIVE_DATE.fullmatch(text, timex.end_char, trigger.start):
+                penalty = -1.0
             if not after and _COORDINATION.search(text, left, right):
                 penalty += _COORDINATION_PENALTY
             if not after and _PURPOSE.search(text, left, trigger.start):
@@ -420,6 +434,15 @@ def _dated_by_the_occasion(
                 dated.add(id(trigger))
                 break
     return found
+
+
+def length_before(text: str, timexes: Sequence[Timex], start: int) -> int | None:
+    """Days that "a four-day", "a two-week" just before ``start`` says an event lasts."""
+    for timex in timexes:
+        length = _LENGTH.fullmatch(timex.value) if timex.type == "DURATION" else None
+        if length is not None and _LENGTH_GAP.fullmatch(text, timex.end_char, start):
+            return int(length["count"]) * (7 if length["unit"] == "W" else 1) or None
+    return None
 
 
 def date_span(timex: Timex, end_timex: Timex | None) -> DateSpan:

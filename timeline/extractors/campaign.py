@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from ..events import Event, Participant
 from ..temporal.format import iso_at_precision
@@ -21,11 +21,6 @@ _SAME_CAMPAIGN = re.compile(
     r"\b(?:the|this|that)\s+(?:\w+\s+){0,2}(?:campaign|drive|round|operation|programme|program)\b"
     r"|\b(?:it|which)\s+(?:will|would|is|was)\b",
     re.IGNORECASE,
-)
-# "a four-day polio campaign", "a 10-day vaccination drive": its length, in days or weeks.
-_LENGTH = re.compile(r"P(?P<count>\d+)(?P<unit>[DW])")
-_CAMPAIGN_NOUN = re.compile(
-    r"[\w\s-]{0,40}?\b(?:campaign|drive|round|programme|program)\b", re.IGNORECASE
 )
 # A sentence on the subject ("vaccinators are working in A, B and C") may list its places.
 _CAMPAIGN_WORD = re.compile(r"\b(?:vaccinat|immuni[sz]|inoculat)\w*", re.IGNORECASE)
@@ -78,11 +73,6 @@ class CampaignExtractor(Extractor):
                     and e.kind != "country"
                     and all(p.entity != e for p in participants)
                 )
-        if end_day is None and start is not None and event.date.precision == "day":
-            end_day = self._end_from_length(
-                context, event.sentence_index, date.fromisoformat(start)
-            )
-            end_value = end_day.isoformat() if end_day else None
         date_span = event.date
         if end_day is not None and end_value is not None:
             date_span = replace(
@@ -98,15 +88,3 @@ class CampaignExtractor(Extractor):
             title=self.title(participants, event.location)
             + (f" ({len(places)} places)" if len(places) > 1 else ""),
         )
-
-    @staticmethod
-    def _end_from_length(context: DocumentContext, index: int, start: date) -> date | None:
-        """The last day of "a four-day campaign" that starts on ``start``."""
-        for timex in context.timexes[index]:
-            length = _LENGTH.fullmatch(timex.value) if timex.type == "DURATION" else None
-            if length is None or not _CAMPAIGN_NOUN.match(context.text, timex.end_char):
-                continue
-            days = int(length["count"]) * (7 if length["unit"] == "W" else 1)
-            if days >= 1:
-                return start + timedelta(days=days - 1)
-        return None

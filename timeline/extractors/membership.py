@@ -39,7 +39,9 @@ class MembershipExtractor(Extractor):
             if inside
             else next((m.entity for m in reversed(before) if m.entity.kind in MEMBER_KINDS), None)
         )
-        organisations = [m.entity for m in after if m.entity.kind in ORGANISATION_KINDS]
+        # "Belarus became the bloc's tenth member": the organisation may stand inside.
+        within = [m for m in mentions if trigger.start <= m.start_char < trigger.end]
+        organisations = [m.entity for m in (*within, *after) if m.entity.kind in ORGANISATION_KINDS]
         organisations += [
             m.entity
             for m in reversed(before)
