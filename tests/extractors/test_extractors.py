@@ -238,6 +238,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "2025-06-03",
             [("decree", "2024-03", "")],
         ),
+        (
+            "Ministries must help returnees, says a decree published on Wednesday.",
+            "2025-06-06",
+            [("decree", "2025-06-04", "")],
+        ),
         # A participle after "of" or a determiner is an adjective.
         ("The group was on a list of banned parties in March 2024.", "2025-06-03", []),
     ],
