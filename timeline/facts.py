@@ -56,6 +56,7 @@ _AFTER_LIST = (
         "observer_of",
         re.compile(
             _BE + r"observers?\b|^\s*(?:holds?|has|have|enjoys?)\s+observer status"
+            r"|^\s*(?:was|were|has been|had been)\s+granted\s+observer status"
             r"|^,\s*as an observer(?: member| state)?\b",
             re.I,
         ),
@@ -64,7 +65,8 @@ _AFTER_LIST = (
         "joined",
         re.compile(
             r"^\s*(?:has\s+|had\s+|formally\s+|officially\s+)*"
-            r"(?:joined|became a (?:full )?member of|was admitted to|acceded to)\b",
+            r"(?:joined|was admitted to|acceded to"
+            r"|became\s+(?:a|an|the|its|their|[\w-]+['’]s)\s+(?:[\w'’-]+\s+){0,3}?member(?:\s+of)?)\b",
             re.I,
         ),
     ),
@@ -95,6 +97,13 @@ _ROLE_END = re.compile(
 )
 _LOWER_WORD = re.compile(r"[a-z]+")
 _NAMING = re.compile(r"\b(?:appointed|named|elected)\s*$")
+
+
+_PAST_POST = re.compile(r"\b(?:former|then|late|ex)\b", re.IGNORECASE)
+#: "former" a word or two before the role: "the former Afghan vice president".
+_PAST_POST_BEFORE = re.compile(
+    r"\b(?:former|then|late|ex|ousted|deposed|outgoing)[\s-]+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -252,9 +261,10 @@ class _Extractor:
         """The bloc a list belongs to: named after the cue, before the list, or lately."""
         mentions = self.mentions(sentence)
         if after_cue is not None:
+            # After the list, within the cue ("became the bloc's tenth member") or after it.
             cue_end = group[-1].end_char + after_cue.end()
             for m in mentions:
-                if cue_end <= m.start_char <= cue_end + 40 and self.is_bloc(m.entity):
+                if group[-1].end_char <= m.start_char <= cue_end + 40 and self.is_bloc(m.entity):
                     return m.entity
         for m in reversed([m for m in mentions if m.start_char < group[0].start_char]):
             if self.is_bloc(m.entity):
@@ -329,8 +339,10 @@ class _Extractor:
         extractor: str,
         since: str | None = None,
     ) -> None:
-        if re.search(r"\b(?:former|then|late|ex)\b", role.role, re.I):
-            return  # a past post is not a standing fact
+        first = min((start for start, _ in role.spans), default=person.start_char)
+        lead = self.text[max(sentence.start_char, first - 30) : first]
+        if _PAST_POST.search(role.role) or _PAST_POST_BEFORE.search(lead):
+            return  # a past post is not a standing fact: "former Afghan vice president"
         self.add(
             Fact(
                 "holds_role",

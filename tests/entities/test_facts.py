@@ -80,6 +80,7 @@ def test_observer_and_dialogue_partner_lists() -> None:
     [
         "Kazakhstan holds observer status in the Arab League.",
         "Kazakhstan, as an observer member of the Arab League, sent a delegate.",
+        "The Arab League met. Kazakhstan was granted observer status in 2010.",
     ],
 )
 def test_observer_status_after_the_country(text: str) -> None:
@@ -95,6 +96,19 @@ def test_joined_gives_membership_and_a_dated_joining() -> None:
     }
     joined = next(f for f in facts if f.relation == "joined")
     assert joined.valid_from in ("2024-01", None)  # None only without the temporal engine
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The BRICS group expanded. Egypt became the bloc's sixth full member in January 2024.",
+        "Egypt became a member of BRICS in January 2024.",
+    ],
+)
+def test_became_a_member(text: str) -> None:
+    assert {("member_of", "Egypt", "org:brics"), ("joined", "Egypt", "org:brics")} <= _memberships(
+        text
+    )
 
 
 def test_founded() -> None:
@@ -171,8 +185,16 @@ def test_an_owner_post_without_a_name_goes_to_the_next_speaker() -> None:
     assert ("Reza Amini", "Ambassador to Japan", "country:IR") in _roles(text)
 
 
-def test_past_posts_are_not_standing_facts() -> None:
-    assert _roles("Former President Ali Hamidi said he would run again.") == set()
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Former President Ali Hamidi said he would run again.",
+        "The former Iranian vice president, Ali Hamidi, said he would run again.",
+        "Ousted Iranian prime minister Ali Hamidi said he would run again.",
+    ],
+)
+def test_past_posts_are_not_standing_facts(text: str) -> None:
+    assert _roles(text) == set()
 
 
 def test_facts_are_stated_once() -> None:
