@@ -195,6 +195,16 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             [("attack", "2025-08-04", "")],
         ),
         ("Militants stormed a checkpoint on Aug. 2.", "2025-08-05", [("attack", "2025-08-02", "")]),
+        (
+            "Jets carried out airstrikes in Khost on Aug. 1.",
+            "2025-08-05",
+            [("attack", "2025-08-01", "")],
+        ),
+        (
+            "Border guards clashed near Torkham on Sunday.",
+            "2025-08-05",
+            [("attack", "2025-08-03", "")],
+        ),
     ],
     "agreement": [
         (
@@ -206,6 +216,16 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "A memorandum was signed in Tashkent in July 2023.",
             "2024-01-01",
             [("agreement", "2023-07", "")],
+        ),
+        (
+            "The two sides agreed a ceasefire on Sunday.",
+            "2025-10-20",
+            [("agreement", "2025-10-19", "")],
+        ),
+        (
+            "A truce was agreed in Doha on Oct. 19.",
+            "2025-10-20",
+            [("agreement", "2025-10-19", "")],
         ),
         # What is signed during a dated occasion takes its date, beside the occasion.
         (
