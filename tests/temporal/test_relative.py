@@ -58,6 +58,35 @@ def test_weekday_named_with_its_week(text: str, value: str) -> None:
     assert [(t.value, t.basis) for t in days] == [(value, "relative")]
 
 
+# "on the 25th": a day of the anchor's month, or of the month next to it that the
+# clause's tense points to (anchor Monday 2026-02-02).
+DAYS_OF_THE_MONTH = [
+    ("Talks resume on the 14th.", "the 14th", "2026-02-14"),
+    ("Talks will resume on the 1st.", "the 1st", "2026-03-01"),
+    ("Talks resumed on the 25th.", "the 25th", "2026-01-25"),
+    ("Talks resumed on the 2nd.", "the 2nd", "2026-02-02"),
+    ("The offer stands until the 20th.", "the 20th", "2026-02-20"),
+]
+
+
+@pytest.mark.parametrize(("text", "extent", "value"), DAYS_OF_THE_MONTH)
+def test_day_of_the_month(only: Only, text: str, extent: str, value: str) -> None:
+    t = only(text)
+    assert (t.text, t.value, t.precision) == (extent, value, "day")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the 25th anniversary of the pact.",
+        "Offices are on the 3rd floor.",
+        "He won the 2nd round.",
+    ],
+)
+def test_an_ordinal_that_counts_something_else_is_no_day(text: str) -> None:
+    assert tag(text, date(2026, 2, 2)) == []
+
+
 def test_weekday_in_another_sentence_keeps_its_own_week() -> None:
     found = tag("They met on Thursday. Last week was calm.", date(2026, 2, 2))
     assert [(t.text, t.value) for t in found] == [

@@ -172,6 +172,9 @@ _HOLIDAY_PREFIXES: Final = frozenset(
     {"black", "good", "ash", "easter", "palm", "holy", "super", "cyber", "bloody", "maundy"}
 )
 _MONTH_SHIFTS: Final = {"this": 0, "last": -1, "next": 1, "past": -1, "coming": 1}
+_ON_WORDS: Final = frozenset({"on", "by", "until", "till", "from", "before", "after", "since"})
+#: Words that may follow "on the 25th" when it is a day: "on the 25th and 26th".
+_AFTER_DAY_OF_MONTH: Final = frozenset({"and", "or", "to", "through", "until", "at"})
 _DIGIT_WORDS: Final = frozenset(w for w, n in V.NUMBER_WORDS.items() if 1 <= n <= 9 and len(w) > 2)
 _MULTIPLES: Final = {"hundred": 100, "thousand": 1000, "dozen": 12}
 #: Words before a count that bound a span: "the next couple of years".
@@ -436,6 +439,22 @@ class _Scanner:
         if _valid(y, m, d):
             return i + 1, Expr("calendar", year=y, month=m, day=d)
         return None
+
+    def r_day_of_month(self, i: int) -> Hit | None:
+        """ "on the 25th": a day of the month the text is in, with no month named."""
+        if not (self.is_(i, "the") and self.after_context_word(i, _ON_WORDS)):
+            return None
+        j = i + 1
+        if j >= self.n or self.t[j].kind != "ordinal":
+            return None
+        dy = self.day(j)
+        if dy is None:
+            return None
+        nxt = dy[0]
+        if nxt < self.n and self.t[nxt].kind == "word" and not self.in_(nxt, _AFTER_DAY_OF_MONTH):
+            # "on the 25th anniversary", "on the 3rd floor": the ordinal counts something else.
+            return None
+        return nxt, Expr("calendar", day=dy[1])
 
     def r_date(self, i: int) -> Hit | None:
         """Month-day-year in either order, an optional leading weekday, or month-year."""
@@ -1778,6 +1797,7 @@ _STARTS: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
 _RULE_ORDER: Final = (
     "r_iso",
     "r_date",
+    "r_day_of_month",
     "r_year",
     "r_decade",
     "r_century",
@@ -1803,7 +1823,7 @@ Rule = Callable[[_Scanner, int], Hit | None]
 #: Which rules starting at "the" may match, by the next token's lower-case word or,
 #: for other tokens, its kind (see each rule's "the" branch).
 _AFTER_THE: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
-    (("ordinal",), ("r_date", "r_century")),
+    (("ordinal",), ("r_date", "r_century", "r_day_of_month")),
     (("decade",), ("r_decade",)),
     (V.DECADE_WORDS, ("r_decade",)),
     (("year",), ("r_year",)),
@@ -1854,7 +1874,8 @@ _NUMBER_KEYS: Final = {1: "short number", 2: "short number", 4: "four-digit numb
 #: the digit class.
 _DIGIT_CUE_PATTERN: Final = (
     r"[{d}q'’](?:(?<=[{d}])(?:[{d}]{{3}}|:[{d}][{d}]| ?(?:[ap]\.?m\b|o'clock)|0['’]?s\b"
-    r"|\.[0-5][{d}] ?(?:[ap]\.?m\b|gmt\b|bst\b|utc\b)|/[{d}][{d}]?/[{d}][{d}])"
+    r"|\.[0-5][{d}] ?(?:[ap]\.?m\b|gmt\b|bst\b|utc\b)|/[{d}][{d}]?/[{d}][{d}]"
+    r"|[{d}]?(?:st|nd|rd|th)\b)"
     r"|(?<=['’])[{d}]0s\b|(?<=q)[1-4]\b)"
 )
 _DIGIT_CUES: Final = re.compile(_DIGIT_CUE_PATTERN.format(d=r"\d"))

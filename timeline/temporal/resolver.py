@@ -16,7 +16,7 @@ from . import tense as T
 from .format import iso_at_precision
 from .holidays import days_in
 from .matcher import Expr, Mention
-from .periods import UNIT_PRECISION, bounds, season_bounds, shift
+from .periods import UNIT_PRECISION, add_months, bounds, days_in_month, season_bounds, shift
 from .types import PRECISIONS, Timex
 
 _PLACEHOLDERS: Final[dict[str, str]] = {
@@ -225,7 +225,32 @@ class Resolver:
             )
         if e.weekday is not None:
             return self._weekday(e.weekday, e.shift, tense, e.anaphoric)
+        if e.day is not None:
+            return self._day_of_month(e.day, tense)
         raise AssertionError(f"calendar expression with no field: {e}")
+
+    def _day_of_month(self, day: int, tense_of: Callable[[], str]) -> _Date:
+        """ "on the 25th": that day of the anchor's month, or of the month before or after
+        when the clause's tense points there and the anchor's month has passed it (or not
+        yet reached it)."""
+        anchor = self.anchor
+        if anchor is None:
+            return _Date(f"XXXX-XX-{day:02d}", None, None, "day", "unresolved")
+        candidates = []
+        for months in (-1, 0, 1):
+            first = add_months(anchor.replace(day=1), months)
+            if day <= days_in_month(first.year, first.month):
+                candidates.append(first.replace(day=day))
+        tense = tense_of()
+        if tense == T.PAST:
+            chosen = max((c for c in candidates if c <= anchor), default=None)
+        elif tense == T.FUTURE:
+            chosen = min((c for c in candidates if c >= anchor), default=None)
+        else:
+            chosen = min(candidates, key=lambda c: abs((c - anchor).days), default=None)
+        if chosen is None:
+            return _Date(f"XXXX-XX-{day:02d}", None, None, "day", "unresolved")
+        return _Date(chosen.isoformat(), chosen, chosen, "day", "relative")
 
     def _holiday(self, e: Expr, tense_of: Callable[[], str]) -> _Date:
         """A holiday's day in the year the text gives, else the occurrence nearest the
