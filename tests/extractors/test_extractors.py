@@ -205,6 +205,12 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "2025-08-05",
             [("attack", "2025-08-03", "")],
         ),
+        # A week that only says which week a day is in dates nothing else.
+        (
+            "The group released a study on Thursday last week about a bombing in Kunduz.",
+            "2025-08-05",
+            [("report", "2025-07-31", "")],
+        ),
     ],
     "agreement": [
         (
@@ -246,6 +252,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             [("visit", "2025-06-23", "")],
         ),
         ("The president flew to Ankara on Monday.", "2025-06-24", [("visit", "2025-06-23", "")]),
+        (
+            "The minister is expected to visit Kabul next week for talks.",
+            "2025-06-24",
+            [("visit", "2025-W27", "")],
+        ),
     ],
     "decree": [
         (

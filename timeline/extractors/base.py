@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from itertools import pairwise
 from typing import TypeVar
 
 from ..documents import Document, stable_id
@@ -54,6 +55,7 @@ _LENGTH = re.compile(r"P(?P<count>\d+)(?P<unit>[DW])")
 _LENGTH_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
 # "Sunday's vote", "last year's summit in Astana": a date that owns its event.
 _POSSESSIVE_DATE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
+_DAY_AND_WEEK_GAP = re.compile(r"\s*(?:,\s*|\s+of\s+|\s+on\s+)?")
 # "in 2001, when the bloc was founded": the clause "when" opens right after a date is
 # what happened then, so the date reaches into it.
 _WHEN_AFTER_DATE = re.compile(r",?\s*when\b", re.IGNORECASE)
@@ -323,7 +325,7 @@ def candidate_dates(context: DocumentContext, index: int) -> list[tuple[Timex, T
     sentence = context.sentences[index]
     timexes = [t for t in context.timexes[index] if is_event_date(t)]
     result: list[tuple[Timex, Timex | None, bool]] = []
-    skip: set[int] = set()
+    skip = _weeks_of_named_days(text, timexes)
     for position, timex in enumerate(timexes):
         if position in skip:
             continue
@@ -341,6 +343,20 @@ def candidate_dates(context: DocumentContext, index: int) -> list[tuple[Timex, T
         elif _WHEN_AFTER_DATE.match(text, timex.end_char, sentence.end_char):
             result.append((timex, None, True))
     return result
+
+
+def _weeks_of_named_days(text: str, timexes: Sequence[Timex]) -> set[int]:
+    """Positions of weeks that only say which week a day beside them is in: "Thursday last
+    week", "last week on Thursday" date one thing, the day."""
+    found: set[int] = set()
+    for position, (first, second) in enumerate(pairwise(timexes)):
+        if not _DAY_AND_WEEK_GAP.fullmatch(text, first.end_char, second.start_char):
+            continue
+        if (first.precision, second.precision) == ("day", "week"):
+            found.add(position + 1)
+        elif (first.precision, second.precision) == ("week", "day"):
+            found.add(position)
+    return found
 
 
 def gap_words(text: str, start: int, end: int, mentions: Sequence[Mention]) -> int:
