@@ -486,32 +486,40 @@ def _write(
     report: ConsolidationReport,
 ) -> None:
     existing = dict(db.execute("select id, digest from events").fetchall())
-    with db.conn:
-        for event_id, (row, actors, places) in rows.items():
-            digest = stable_id(_sorted_json(row), actors, places)
-            if existing.pop(event_id, None) == digest:
-                continue
+    changed = []
+    for event_id, (row, actors, places) in rows.items():
+        digest = stable_id(_sorted_json(row), actors, places)
+        if existing.pop(event_id, None) != digest:
             row["digest"] = digest
-            _delete_event(db, event_id)
-            # A plain insert after a delete, not "insert or replace": the replacing delete
-            # would not fire the triggers that keep the full-text index in step.
-            insert_rows(db, "events", [row])
-            insert_rows(
-                db,
-                "event_actors",
-                ({"event_id": event_id, "entity_id": e, "role": r} for e, r in actors),
-                replace=True,
-            )
-            insert_rows(
-                db,
-                "event_places",
-                ({"event_id": event_id, "entity_id": e, "role": r} for e, r in places),
-                replace=True,
-            )
-            report.changed += 1
-        for stale in existing:
-            _delete_event(db, stale)
-            report.removed += 1
+            changed.append((event_id, row, actors, places))
+    with db.conn:
+        # One statement per table for all events, not three per event: a build writes
+        # thousands. A plain insert after the delete, not "insert or replace": the
+        # replacing delete would not fire the triggers that keep the full-text index in step.
+        _delete_events(db, [event_id for event_id, *_ in changed] + list(existing))
+        insert_rows(db, "events", (row for _, row, _, _ in changed))
+        insert_rows(
+            db,
+            "event_actors",
+            (
+                {"event_id": event_id, "entity_id": entity, "role": role}
+                for event_id, _, actors, _ in changed
+                for entity, role in actors
+            ),
+            replace=True,
+        )
+        insert_rows(
+            db,
+            "event_places",
+            (
+                {"event_id": event_id, "entity_id": entity, "role": role}
+                for event_id, _, _, places in changed
+                for entity, role in places
+            ),
+            replace=True,
+        )
+        report.changed += len(changed)
+        report.removed += len(existing)
         current = {
             row[0]: (row[1], row[2])
             for row in db.execute("select id, event_id, date_conflict from event_mentions")
@@ -526,7 +534,8 @@ def _write(
         )
 
 
-def _delete_event(db: sqlite_utils.Database, event_id: str) -> None:
-    db.conn.execute("delete from event_actors where event_id = ?", [event_id])
-    db.conn.execute("delete from event_places where event_id = ?", [event_id])
-    db.conn.execute("delete from events where id = ?", [event_id])
+def _delete_events(db: sqlite_utils.Database, event_ids: list[str]) -> None:
+    keys = [(event_id,) for event_id in event_ids]
+    db.conn.executemany("delete from event_actors where event_id = ?", keys)
+    db.conn.executemany("delete from event_places where event_id = ?", keys)
+    db.conn.executemany("delete from events where id = ?", keys)
