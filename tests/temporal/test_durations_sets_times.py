@@ -216,6 +216,19 @@ MODIFIERS = [
     ("Prices rose in early March 2025.", "early March 2025", "2025-03", "START"),
     ("Prices rose in the late 1990s.", "the late 1990s", "199", "END"),
     ("Prices rose late last month.", "late last month", "2026-01", "END"),
+    # Halves of a month are its earlier and later part, not halves of a year.
+    (
+        "Prices rose in the second half of March 2025.",
+        "the second half of March 2025",
+        "2025-03",
+        "END",
+    ),
+    (
+        "Prices rose in the first half of May 2025.",
+        "the first half of May 2025",
+        "2025-05",
+        "START",
+    ),
     # A modifier before a day and its part of the day belongs to the expression.
     ("He was held late Friday night.", "late Friday night", "2026-01-30TNI", "END"),
     ("They left early Sunday morning.", "early Sunday morning", "2026-02-01TMO", "START"),
@@ -228,3 +241,18 @@ MODIFIERS = [
 def test_part_of_modifiers(only: Only, text: str, extent: str, value: str, mod: str) -> None:
     t = only(text)
     assert (t.text, t.value, t.mod) == (extent, value, mod)
+
+
+# The week of a month: the ISO week holding most of its first (second...) seven days.
+WEEKS_OF_A_MONTH = [
+    ("It rained in the first week of March 2025.", "the first week of March 2025", "2025-W10"),
+    ("It rained in the second week of April 2024.", "the second week of April 2024", "2024-W15"),
+    ("It rained in the last week of February 2025.", "the last week of February 2025", "2025-W09"),
+    ("It rained in the last week of March 2025.", "the last week of March 2025", "2025-W13"),
+]
+
+
+@pytest.mark.parametrize(("text", "extent", "value"), WEEKS_OF_A_MONTH)
+def test_week_of_a_month(only: Only, text: str, extent: str, value: str) -> None:
+    t = only(text)
+    assert (t.text, t.value, t.precision) == (extent, value, "week")

@@ -172,6 +172,7 @@ _HOLIDAY_PREFIXES: Final = frozenset(
     {"black", "good", "ash", "easter", "palm", "holy", "super", "cyber", "bloody", "maundy"}
 )
 _MONTH_SHIFTS: Final = {"this": 0, "last": -1, "next": 1, "past": -1, "coming": 1}
+_LONG_MONTHS: Final = frozenset({1, 3, 5, 7, 8, 10, 12})
 _ON_WORDS: Final = frozenset({"on", "by", "until", "till", "from", "before", "after", "since"})
 #: Words that may follow "on the 25th" when it is a day: "on the 25th and 26th".
 _AFTER_DAY_OF_MONTH: Final = frozenset({"and", "or", "to", "through", "until", "at"})
@@ -695,6 +696,24 @@ class _Scanner:
             return None
         return k + 1, Expr("calendar", century=number - 1)
 
+    def r_week_of_month(self, i: int) -> Hit | None:
+        """ "the first week of March", "the last week of February 2025": the ISO week that
+        holds most of those seven days."""
+        if not (self.is_(i, "the") and self.in_(i + 1, V.ORDINALS) and self.is_(i + 2, "week")):
+            return None
+        ordinal = V.ORDINALS[self.low(i + 1)]
+        if not (self.is_(i + 3, "of") and (1 <= ordinal <= 4 or ordinal == -1)):
+            return None
+        month = self.r_date(i + 4)
+        if month is None or month[1].month is None or month[1].day is not None:
+            return None
+        if ordinal == -1:
+            # Three days before the month's end; February's taken from a common year.
+            day = 25 if month[1].month == 2 else 27 + (month[1].month in _LONG_MONTHS)
+        else:
+            day = 7 * ordinal - 3
+        return month[0], replace(month[1], day=day, unit="week")
+
     def r_quarter(self, i: int) -> Hit | None:
         """ "the third quarter (of 2024)", "Q3 2024", "the first half of 2025", "third-quarter"."""
         j = i
@@ -744,6 +763,11 @@ class _Scanner:
         else:
             return None
         k += 1
+        if part.startswith("H") and year is None and year_shift is None and self.is_(k, "of"):
+            # "the second half of March": the later part of that month.
+            month = self.r_date(k + 1)
+            if month is not None and month[1].month is not None and month[1].day is None:
+                return month[0], replace(month[1], mod="START" if part == "H1" else "END")
         if year is not None:
             return k, Expr("calendar", year=year, part=part)
         if year_shift is not None:
@@ -1802,6 +1826,7 @@ _RULE_ORDER: Final = (
     "r_decade",
     "r_century",
     "r_quarter",
+    "r_week_of_month",
     "r_period",
     "r_season",
     "r_shift_month",
@@ -1828,7 +1853,7 @@ _AFTER_THE: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (V.DECADE_WORDS, ("r_decade",)),
     (("year",), ("r_year",)),
     (_DAYPARTS_AFTER_THE, ("r_deictic",)),
-    (V.ORDINALS, ("r_century", "r_quarter")),
+    (V.ORDINALS, ("r_century", "r_quarter", "r_week_of_month")),
     (("number",), ("r_quarter", "r_period", "r_quantity")),
     (("fiscal",), ("r_quarter", "r_period")),
     (V.SEASONS, ("r_season",)),
