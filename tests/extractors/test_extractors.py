@@ -331,6 +331,28 @@ WHEN_CLAUSES = [
 ]
 
 
+# What the text says did not happen is no event; what it says happened stays one.
+NOT_HAPPENED = [
+    ("The two ministers did not meet on Monday.", []),
+    ("The envoy has not yet visited Kabul this year.", []),
+    ("The ministry denied that an airstrike had hit Khost on Sunday.", []),
+    ("A planned visit by the delegation on Tuesday was cancelled.", []),
+    ("Talks scheduled for Wednesday were postponed.", []),
+    ("The group did not claim the attack on Monday.", [("attack", "2025-06-16", "")]),
+    ("The ministry denied involvement in the bombing on Sunday.", [("attack", "2025-06-15", "")]),
+    (
+        "The summit, which was postponed in March, opened in Astana on Monday.",
+        [("meeting", "2025-06-16", "")],
+    ),
+    ("Kam Air cancelled its flights to Dubai on Sunday.", [("flight", "2025-06-15", "")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_HAPPENED)
+def test_events_the_text_says_did_not_happen(text: str, expected: Expected) -> None:
+    assert events_of(text, "2025-06-20") == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), WHEN_CLAUSES)
 def test_a_when_clause_takes_the_date_before_it(text: str, expected: Expected) -> None:
     assert events_of(text, "2025-06-20") == expected

@@ -61,6 +61,23 @@ _DAY_AND_WEEK_GAP = re.compile(r"\s*(?:,\s*|\s+of\s+|\s+on\s+)?")
 _WHEN_AFTER_DATE = re.compile(r",?\s*when\b", re.IGNORECASE)
 # "a list of banned groups", "the outlawed party": a participle used as an adjective.
 _ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|its|their|of)\s+$", re.IGNORECASE)
+# "did not meet", "never visited", "officials denied that a strike took place": the text
+# says the event did not happen.
+# Only adverbs may stand between: "did not claim the attack" says nothing of the attack.
+_NEGATION = re.compile(
+    r"\b(?:not|never|n['’]t)\s+(?:(?:yet|been|be|have|ever|even|\w+ly)\s+){0,2}$", re.IGNORECASE
+)
+_DENIAL = re.compile(
+    r"\b(?:denied|denies|deny|dismissed|rejected)\s+(?:that|reports|claims)\b[^,.;:]*$",
+    re.IGNORECASE,
+)
+# "talks scheduled for Wednesday were postponed": called off, so not an event on that day.
+_CALLED_OFF = re.compile(
+    # Not in a relative clause: "the summit, which was postponed in March, opened".
+    r"(?:(?!\b(?:which|that|who)\b)[^.;]){0,80}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
+    r"(?:cancell?ed|postponed|called\s+off|scrapped|put\s+off)\b",
+    re.IGNORECASE,
+)
 # "that" is left out: far more often it opens a relative clause ("a bombing that killed").
 # "It was the second attack this month" speaks of an attack already reported.
 _ANAPHORIC = re.compile(
@@ -180,6 +197,8 @@ class Extractor:
                     continue
                 if spec.participle and _ATTRIBUTIVE.search(text, opening, match.start()):
                     continue
+                if _did_not_happen(text, context.sentences[index], match):
+                    continue
                 yield index, Trigger(self, spec, match.start(), match.end())
 
     def build(self, context: DocumentContext, index: int, attachment: Attachment) -> Event:
@@ -266,6 +285,16 @@ class Extractor:
         if attachment.timex.basis == "unresolved":
             score -= 0.2
         return round(min(score, 0.95), 2)
+
+
+def _did_not_happen(text: str, sentence: Sentence, match: re.Match[str]) -> bool:
+    """Whether the sentence says the event of ``match`` did not take place."""
+    before = text[max(sentence.start_char, match.start() - 120) : match.start()]
+    if _NEGATION.search(before) or _DENIAL.search(before):
+        return True
+    called_off = _CALLED_OFF.match(text, match.end(), sentence.end_char)
+    # A trigger that itself reports the calling off ("cancelled flights") is its own event.
+    return called_off is not None and _CALLED_OFF.match(" was " + match.group()) is None
 
 
 def _place_matches(
