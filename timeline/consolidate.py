@@ -498,26 +498,10 @@ def _write(
         # replacing delete would not fire the triggers that keep the full-text index in step.
         _delete_events(db, [event_id for event_id, *_ in changed] + list(existing))
         insert_rows(db, "events", (row for _, row, _, _ in changed))
-        insert_rows(
-            db,
-            "event_actors",
-            (
-                {"event_id": event_id, "entity_id": entity, "role": role}
-                for event_id, _, actors, _ in changed
-                for entity, role in actors
-            ),
-            replace=True,
-        )
-        insert_rows(
-            db,
-            "event_places",
-            (
-                {"event_id": event_id, "entity_id": entity, "role": role}
-                for event_id, _, _, places in changed
-                for entity, role in places
-            ),
-            replace=True,
-        )
+        actor_links = ((event_id, links) for event_id, _, links, _ in changed)
+        insert_rows(db, "event_actors", _link_rows(actor_links), replace=True)
+        place_links = ((event_id, links) for event_id, _, _, links in changed)
+        insert_rows(db, "event_places", _link_rows(place_links), replace=True)
         report.changed += len(changed)
         report.removed += len(existing)
         current = {
@@ -532,6 +516,15 @@ def _write(
                 if current.get(mention_id) != (owner, conflict)
             ),
         )
+
+
+def _link_rows(
+    links: Iterable[tuple[str, list[tuple[str, str]]]],
+) -> Iterator[dict[str, str]]:
+    """Rows of event_actors or event_places: (event id, [(entity id, role), ...]) each."""
+    for event_id, entities in links:
+        for entity_id, role in entities:
+            yield {"event_id": event_id, "entity_id": entity_id, "role": role}
 
 
 def _delete_events(db: sqlite_utils.Database, event_ids: list[str]) -> None:
