@@ -13,7 +13,7 @@ import os
 import sqlite3
 import tempfile
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -162,9 +162,40 @@ def write_analyses(
     counts = WriteCounts()
     with db.conn:
         stored = _StoredDocuments(db)
+        pending = _PendingRows(db)
         for analysis, source_fingerprint in analyses:
-            write_analysis(db, analysis, source_fingerprint, counts, stored)
+            write_analysis(db, analysis, source_fingerprint, counts, stored, pending)
+            if pending.documents >= _DOCUMENTS_PER_WRITE:
+                pending.write()
+        pending.write()
     return counts
+
+
+#: Documents whose rows go into the database together: a few statements per table for
+#: hundreds of documents, rather than several per document.
+_DOCUMENTS_PER_WRITE = 200
+
+
+class _PendingRows:
+    """Rows waiting to be inserted, by table in the order the tables were first given."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.rows: dict[tuple[str, bool], list[Mapping[str, Any]]] = {}
+        self.document_ids: set[str] = set()
+
+    @property
+    def documents(self) -> int:
+        return len(self.document_ids)
+
+    def add(self, table: str, rows: Iterable[Mapping[str, Any]], *, replace: bool = False) -> None:
+        self.rows.setdefault((table, replace), []).extend(rows)
+
+    def write(self) -> None:
+        for (table, replace), rows in self.rows.items():
+            insert_rows(self.db, table, rows, replace=replace)
+        self.rows.clear()
+        self.document_ids.clear()
 
 
 class _StoredDocuments:
@@ -212,6 +243,7 @@ def write_analysis(
     source_fingerprint: str,
     counts: WriteCounts,
     stored: _StoredDocuments,
+    pending: _PendingRows,
 ) -> None:
     document = analysis.document
     # Two files with the same text make one document, named after the first in path order,
@@ -223,16 +255,20 @@ def write_analysis(
     # The same file read again with other text replaces the document it gave before.
     source = (document.path, document.name)
     stale = [i for i in stored.ids.get(source, ()) if i != document.id]
+    if pending.document_ids.intersection([*stale, document.id]):
+        pending.write()  # what is deleted must be in the database first
     for document_id in stale:
         delete_document(db, document_id)
         stored.remove(document_id)
         counts.replaced.append(document.name)
-    delete_document(db, document.id)
+    if document.id in stored.sources:
+        # A document not stored yet has no rows to delete.
+        delete_document(db, document.id)
     stored.remove(document.id)
     stored.add(document.id, *source)
+    pending.document_ids.add(document.id)
     published = document.published
-    insert_rows(
-        db,
+    pending.add(
         "documents",
         [
             {
@@ -256,8 +292,7 @@ def write_analysis(
         ],
     )
     sentence_ids = [sentence_id(document.id, s) for s in analysis.sentences]
-    insert_rows(
-        db,
+    pending.add(
         "sentences",
         (
             {
@@ -272,8 +307,7 @@ def write_analysis(
         ),
     )
     locate = _Locator(analysis.sentences, sentence_ids)
-    insert_rows(
-        db,
+    pending.add(
         "temporal_expressions",
         (_timex_row(document.id, locate(t.start_char), t) for t in analysis.timexes),
     )
@@ -289,20 +323,17 @@ def write_analysis(
         for entity in (fact.subject, fact.object, fact.of):
             if entity is not None:
                 entities[entity.id] = entity
-    insert_rows(db, "entities", (_entity_row(e) for e in entities.values()), replace=True)
-    insert_rows(
-        db,
+    pending.add("entities", (_entity_row(e) for e in entities.values()), replace=True)
+    pending.add(
         "entity_mentions",
         (_mention_row(document.id, locate(m.start_char), m) for m in analysis.mentions),
     )
-    insert_rows(
-        db,
+    pending.add(
         "event_mentions",
         (_event_row(event, sentence_ids[event.sentence_index]) for event in analysis.events),
         replace=True,
     )
-    insert_rows(
-        db,
+    pending.add(
         "facts",
         (
             _fact_row(document.id, sentence_ids, analysis.sentences, f, published)
