@@ -61,7 +61,6 @@ def extractors() -> tuple[Extractor, ...]:
     return tuple(result)
 
 
-@cache
 def extraction_version() -> str:
     """One string that changes whenever any extractor's version does."""
     return ",".join(f"{e.name}={e.version}" for e in extractors())
