@@ -72,12 +72,14 @@ _DENIAL = re.compile(
     re.IGNORECASE,
 )
 # "talks scheduled for Wednesday were postponed": called off, so not an event on that day.
+_CALLING_OFF = r"(?:cancell?ed|postponed|called\s+off|scrapped|put\s+off)"
 _CALLED_OFF = re.compile(
     # Not in a relative clause: "the summit, which was postponed in March, opened".
     r"(?:(?!\b(?:which|that|who)\b)[^.;]){0,80}?\b(?:was|were|has\s+been|have\s+been|had\s+been)\s+"
-    r"(?:cancell?ed|postponed|called\s+off|scrapped|put\s+off)\b",
+    rf"{_CALLING_OFF}\b",
     re.IGNORECASE,
 )
+_CALLS_OFF = re.compile(rf"\b{_CALLING_OFF}\b", re.IGNORECASE)
 # "that" is left out: far more often it opens a relative clause ("a bombing that killed").
 # "It was the second attack this month" speaks of an attack already reported.
 _ANAPHORIC = re.compile(
@@ -292,9 +294,11 @@ def _did_not_happen(text: str, sentence: Sentence, match: re.Match[str]) -> bool
     before = text[max(sentence.start_char, match.start() - 120) : match.start()]
     if _NEGATION.search(before) or _DENIAL.search(before):
         return True
-    called_off = _CALLED_OFF.match(text, match.end(), sentence.end_char)
     # A trigger that itself reports the calling off ("cancelled flights") is its own event.
-    return called_off is not None and _CALLED_OFF.match(" was " + match.group()) is None
+    return (
+        _CALLED_OFF.match(text, match.end(), sentence.end_char) is not None
+        and _CALLS_OFF.search(match.group()) is None
+    )
 
 
 def _place_matches(
