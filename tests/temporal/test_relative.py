@@ -87,6 +87,21 @@ def test_an_ordinal_that_counts_something_else_is_no_day(text: str) -> None:
     assert tag(text, date(2026, 2, 2)) == []
 
 
+# Weekdays joined by "or", "and", "to": the second comes after the first, unless the
+# clause looks back (anchor Monday 2026-02-02).
+JOINED_WEEKDAYS = [
+    ("Rain is expected late Sunday or early Monday.", ["2026-02-08", "2026-02-09"]),
+    ("The fair will open Saturday and close Sunday.", ["2026-02-07", "2026-02-08"]),
+    ("They met on Thursday and Friday.", ["2026-01-29", "2026-01-30"]),
+    ("It happened Monday or Sunday night.", ["2026-02-02", "2026-02-01TNI"]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), JOINED_WEEKDAYS)
+def test_joined_weekdays(text: str, values: list[str]) -> None:
+    assert [t.value for t in tag(text, date(2026, 2, 2))] == values
+
+
 def test_weekday_in_another_sentence_keeps_its_own_week() -> None:
     found = tag("They met on Thursday. Last week was calm.", date(2026, 2, 2))
     assert [(t.text, t.value) for t in found] == [

@@ -10,7 +10,7 @@ from itertools import pairwise
 
 from .matcher import Mention, find_mentions
 from .resolver import Resolver, on_day, same_phrase
-from .tense import tense_in
+from .tense import PAST, tense_in
 from .tokenizer import Token
 from .types import Timex
 
@@ -50,7 +50,31 @@ def analyse(text: str, anchor: date | None, not_after: date | None) -> list[Anal
         results.append(item)
     _place_times_before_their_day(results, text)
     _place_weekdays_in_their_week(results, text)
+    _order_joined_weekdays(results, text)
     return results
+
+
+#: Between two weekdays named together: "Thursday or Friday", "Monday to Wednesday".
+_WEEKDAYS_JOINED = re.compile(r"\s*,?\s*(?:or|and|to|through|until|till|-|–)\s*")
+
+
+def _order_joined_weekdays(results: list[Analysed], text: str) -> None:
+    """ "late Thursday or early Friday": a weekday named after another, and joined to it,
+    is the first such day on or after it, not the one nearest the anchor."""
+    for first, second in pairwise(results):
+        earlier, later = first.timex, second.timex
+        if not (_is_bare_weekday(first) and _is_bare_weekday(second)):
+            continue
+        if not _WEEKDAYS_JOINED.fullmatch(text, earlier.end_char, later.start_char):
+            continue
+        assert earlier.start is not None and later.start is not None
+        # In the past the second may reach back ("it happened Friday or Saturday night").
+        if later.start < earlier.start and second.tense != PAST:
+            weeks = (earlier.start - later.start).days // 7 + 1
+            day = later.start + timedelta(weeks=weeks)
+            second.timex = replace(
+                later, value=day.isoformat() + later.value[10:], start=day, end=day
+            )
 
 
 #: What may stand between a weekday and the week it falls in: "Thursday last week",
