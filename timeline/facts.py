@@ -82,7 +82,9 @@ _APPOINTED = re.compile(
     r"(?:as\s+|to the post of\s+|to the position of\s+)?",
 )
 _ARTICLE_AT = re.compile(r"(?:the |a |an )")
-_OWNER_LINK = re.compile(r"(?:'s|-run|-led)?\s+")
+_OWNER_LINK = re.compile(r"(?:'s|-run|-led|-appointed|-backed)?\s+")
+_COMMA_BEFORE_NAME = re.compile(r",\s*$")
+_LEADING_ARTICLE = re.compile(r"\s*(?:the|a|an|The|A|An)?\s*")
 _ARTICLE = re.compile(r"\b(?:a|an|the|The|A|An)\s")
 _OF = re.compile(r"\s(of|at|in|for)\s+(?:the\s+)?$")
 _ROLE_TAIL = re.compile(r"\s*(?:$|of\b|for\b|to\b|on\b|at\b|in\b)")
@@ -316,6 +318,7 @@ class _Extractor:
             for extractor, found in (
                 ("role-title", self.title_before),
                 ("role-apposition", self.apposition),
+                ("role-apposition-before", self.apposition_before),
                 ("role-appointed", self.appointed),
             ):
                 role = found(sentence, person, mentions)
@@ -375,6 +378,23 @@ class _Extractor:
         if match is None:
             return None
         return self.role_phrase(person.end_char + match.end(), sentence, mentions)
+
+    def apposition_before(
+        self, sentence: Sentence, person: Mention, mentions: Sequence[Mention]
+    ) -> _Role | None:
+        """ "Kazakhstan's ambassador to Afghanistan, Alimkhan Yessengeldiyev, said": the post
+        fills the clause up to the comma before the name."""
+        before = self.text[sentence.start_char : person.start_char]
+        comma = _COMMA_BEFORE_NAME.search(before)
+        if comma is None:
+            return None
+        opening = max(before.rfind(",", 0, comma.start()), before.rfind(";", 0, comma.start()))
+        start = sentence.start_char + opening + 1
+        article = _LEADING_ARTICLE.match(self.text, start)
+        role = self.role_phrase(article.end() if article else start, sentence, mentions)
+        if role is None or role.spans[0][1] != sentence.start_char + comma.start():
+            return None  # the post must reach the comma: "In Kabul, X said" names none
+        return role
 
     def appointed(
         self, sentence: Sentence, person: Mention, mentions: Sequence[Mention]

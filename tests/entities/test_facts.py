@@ -132,6 +132,15 @@ def test_a_list_without_a_membership_cue_states_nothing() -> None:
             "Uzbek Foreign Minister Bakhtiyor Saidov met the delegation.",
             ("Bakhtiyor Saidov", "Foreign Minister", "country:UZ"),
         ),
+        # The post before the name, up to the comma.
+        (
+            "Iran's ambassador to Afghanistan, Reza Bahrami, presented his credentials.",
+            ("Reza Bahrami", "Ambassador to Afghanistan", "country:IR"),
+        ),
+        (
+            "The Taliban-appointed governor of Kandahar, Yusuf Wafa, opened the road.",
+            ("Yusuf Wafa", "Governor", "place:1138336"),
+        ),
         (
             "The talks were chaired by Lena Hallberg, secretary-general of the OSCE.",
             ("Lena Hallberg", "Secretary-General", "org:osce"),
@@ -195,6 +204,10 @@ def test_an_owner_post_without_a_name_goes_to_the_next_speaker() -> None:
 )
 def test_past_posts_are_not_standing_facts(text: str) -> None:
     assert _roles(text) == set()
+
+
+def test_a_clause_before_a_name_that_names_no_post_gives_no_role() -> None:
+    assert _roles("In Kabul, Reza Bahrami said the road was open.") == set()
 
 
 def test_facts_are_stated_once() -> None:
