@@ -84,6 +84,8 @@ _APPOINTED = re.compile(
 _ARTICLE_AT = re.compile(r"(?:the |a |an )")
 _OWNER_LINK = re.compile(r"(?:'s|-run|-led|-appointed|-backed)?\s+")
 _COMMA_BEFORE_NAME = re.compile(r",\s*$")
+_WHO_HEADS = re.compile(r",\s*who\s+(?:now\s+|currently\s+)?(heads|leads|chairs)\s+", re.IGNORECASE)
+_HEAD_TITLES = {"heads": "Head", "leads": "Leader", "chairs": "Chair"}
 _LEADING_ARTICLE = re.compile(r"\s*(?:the|a|an|The|A|An)?\s*")
 _ARTICLE = re.compile(r"\b(?:a|an|the|The|A|An)\s")
 _OF = re.compile(r"\s(of|at|in|for)\s+(?:the\s+)?$")
@@ -319,6 +321,7 @@ class _Extractor:
                 ("role-title", self.title_before),
                 ("role-apposition", self.apposition),
                 ("role-apposition-before", self.apposition_before),
+                ("role-who-heads", self.who_heads),
                 ("role-appointed", self.appointed),
             ):
                 role = found(sentence, person, mentions)
@@ -395,6 +398,29 @@ class _Extractor:
         if role is None or role.spans[0][1] != sentence.start_char + comma.start():
             return None  # the post must reach the comma: "In Kabul, X said" names none
         return role
+
+    def who_heads(
+        self, sentence: Sentence, person: Mention, mentions: Sequence[Mention]
+    ) -> _Role | None:
+        """ "X, who heads the Taliban's administrative office": head of what is named next."""
+        verb = _WHO_HEADS.match(self.text, person.end_char, sentence.end_char)
+        if verb is None:
+            return None
+        limit = _ROLE_END.search(self.text, verb.end(), sentence.end_char)
+        end = limit.start() if limit else sentence.end_char
+        # The body led must end the phrase: in "heads the Taliban's administrative office"
+        # the Taliban are not what he heads.
+        led = [
+            m
+            for m in mentions
+            if verb.end() <= m.start_char < end
+            and m.entity.kind in ("organisation", "body")
+            and not self.text[m.end_char : end].strip(" .")
+        ]
+        if not led:
+            return None
+        title = _HEAD_TITLES[verb.group(1).lower()]
+        return _Role(title, led[0].entity, ((verb.start(), end),))
 
     def appointed(
         self, sentence: Sentence, person: Mention, mentions: Sequence[Mention]

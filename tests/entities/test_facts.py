@@ -206,6 +206,19 @@ def test_past_posts_are_not_standing_facts(text: str) -> None:
     assert _roles(text) == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Leyla Aliyeva, who heads the OSCE, spoke.", {("Leyla Aliyeva", "Head", "org:osce")}),
+        ("Leyla Aliyeva, who chairs the SCO, spoke.", {("Leyla Aliyeva", "Chair", "org:sco")}),
+        # What is headed is a part of the Taliban, not the Taliban.
+        ("Leyla Aliyeva, who heads the Taliban's press office, spoke.", set()),
+    ],
+)
+def test_who_heads(text: str, expected: set[tuple[str, str, str | None]]) -> None:
+    assert _roles(text) == expected
+
+
 def test_a_clause_before_a_name_that_names_no_post_gives_no_role() -> None:
     assert _roles("In Kabul, Reza Bahrami said the road was open.") == set()
 
