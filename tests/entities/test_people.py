@@ -102,6 +102,25 @@ def test_anaphora_resolve_to_the_last_compatible_entity(
     assert (anaphor, entity_id) in found
 
 
+@pytest.mark.parametrize(
+    ("text", "linked"),
+    [
+        # Whoever "X met" is someone other than X.
+        ("Envoy Farid Noorzai met the envoy in Doha.", []),
+        (
+            "Envoy Zamir Orlov arrived. Minister Farid Noorzai met the envoy.",
+            [("the envoy", "Zamir Orlov")],
+        ),
+    ],
+)
+def test_the_object_of_a_meeting_is_not_its_subject(
+    text: str, linked: list[tuple[str, str]]
+) -> None:
+    document = link_document(text, split_sentences(text))
+    found = [(m.text, m.entity.name) for m in document.mentions() if m.form == "anaphor"]
+    assert found == linked
+
+
 def test_mentions_are_grouped_by_sentence_with_document_offsets() -> None:
     text = "Russia spoke first.\nThen Iran replied to Russia."
     sentences = split_sentences(text)

@@ -147,17 +147,49 @@ def _anaphora(text: str, mentions: list[Mention], vocabulary: Vocabulary) -> lis
             index += 1
         if index < len(mentions) and mentions[index].start_char < match.end():
             continue  # part of a name: "the Ministry of ..."
-        entity = _antecedent(mentions, index, targets, vocabulary)
+        # "X met the envoy": an anaphor after such a verb is someone other than the people
+        # named earlier in its own sentence.
+        others_from = (
+            _sentence_start(text, match.start())
+            if _OBJECT_OF.search(text, max(0, match.start() - 20), match.start())
+            else None
+        )
+        entity = _antecedent(mentions, index, targets, vocabulary, others_from)
         if entity is not None:
             found.append(Mention(match.start(), match.end(), match.group(), entity, "anaphor"))
     return found
 
 
+_OBJECT_OF = re.compile(
+    r"\b(?:met|meets|meet|meeting|with|told|received|hosted|thanked|urged|called|invited)\s+$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+
+
+def _sentence_start(text: str, at: int) -> int:
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 400), at)]
+    return ends[-1] if ends else max(0, at - 400)
+
+
 def _antecedent(
-    mentions: list[Mention], before: int, targets: tuple[str, ...], vocabulary: Vocabulary
+    mentions: list[Mention],
+    before: int,
+    targets: tuple[str, ...],
+    vocabulary: Vocabulary,
+    others_from: int | None = None,
 ) -> Entity | None:
+    """The last entity before ``mentions[before]`` the anaphor may stand for; no person
+    named at or after ``others_from``."""
     for position in range(before - 1, -1, -1):
-        entity: Entity | None = mentions[position].entity
+        mention = mentions[position]
+        if (
+            others_from is not None
+            and mention.start_char >= others_from
+            and mention.entity.kind == "person"
+        ):
+            continue
+        entity: Entity | None = mention.entity
         while entity is not None:
             if _fits(entity, targets, vocabulary):
                 return entity
