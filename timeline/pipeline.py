@@ -86,11 +86,12 @@ def document_date(
         return given, given.date
     if option is not None:
         return option, option.date
-    dateline = find_dateline(text)
+    head = _head(text)
+    dateline = _full_dateline(*head)
     if dateline is not None:
         return dateline, dateline.date
     inferred = infer_document_date(text, not_after=not_after)
-    month_day = find_yearless_dateline(text)
+    month_day = _yearless_dateline(*head)
     if month_day is not None:
         dated = _in_latest_year(month_day, inferred, not_after)
         if dated is not None:
@@ -124,8 +125,17 @@ def _from_text(inferred: DocumentDate) -> Published:
 
 def find_dateline(text: str) -> Published | None:
     """The date of a dateline that opens the article, when it gives the year."""
+    return _full_dateline(*_head(text))
+
+
+def _head(text: str) -> tuple[str, list[Timex]]:
+    """Where a dateline may stand, and the dates in it, read once for both kinds."""
     head = text[:_DATELINE_SEARCH]
-    for timex in tag(head):
+    return head, tag(head)
+
+
+def _full_dateline(head: str, timexes: list[Timex]) -> Published | None:
+    for timex in timexes:
         if timex.start is None or timex.basis != "explicit" or timex.precision != "day":
             continue
         if _opens_dateline(head, timex):
@@ -141,11 +151,10 @@ def find_dateline(text: str) -> Published | None:
     return None
 
 
-def find_yearless_dateline(text: str) -> tuple[int, int, str] | None:
+def _yearless_dateline(head: str, timexes: list[Timex]) -> tuple[int, int, str] | None:
     """(month, day, text) of a dateline that opens the article without a year:
     "MINSK, Nov. 14 (Wire) -"."""
-    head = text[:_DATELINE_SEARCH]
-    for timex in tag(head):
+    for timex in timexes:
         found = _YEARLESS_DAY.fullmatch(timex.value)
         if found is None or timex.type != "DATE":
             return None

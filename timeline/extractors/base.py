@@ -22,6 +22,7 @@ from ..entities.types import Entity, Mention
 from ..events import DateSpan, Event, Participant
 from ..sentences import Sentence
 from ..temporal.format import iso_at_precision
+from ..temporal.pipeline import names_its_week
 from ..temporal.types import Timex
 from .literals import Literals, is_local, required_literals
 from .prefilter import Place, SearchPlan
@@ -55,7 +56,6 @@ _LENGTH = re.compile(r"P(?P<count>\d+)(?P<unit>[DW])")
 _LENGTH_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
 # "Sunday's vote", "last year's summit in Astana": a date that owns its event.
 _POSSESSIVE_DATE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
-_DAY_AND_WEEK_GAP = re.compile(r"\s*(?:,\s*|\s+of\s+|\s+on\s+)?")
 # "in 2001, when the bloc was founded": the clause "when" opens right after a date is
 # what happened then, so the date reaches into it.
 _WHEN_AFTER_DATE = re.compile(r",?\s*when\b", re.IGNORECASE)
@@ -383,12 +383,8 @@ def _weeks_of_named_days(text: str, timexes: Sequence[Timex]) -> set[int]:
     week", "last week on Thursday" date one thing, the day."""
     found: set[int] = set()
     for position, (first, second) in enumerate(pairwise(timexes)):
-        if not _DAY_AND_WEEK_GAP.fullmatch(text, first.end_char, second.start_char):
-            continue
-        if (first.precision, second.precision) == ("day", "week"):
-            found.add(position + 1)
-        elif (first.precision, second.precision) == ("week", "day"):
-            found.add(position)
+        if names_its_week(text, first, second):
+            found.add(position + 1 if first.precision == "day" else position)
     return found
 
 

@@ -83,14 +83,27 @@ _WEEKDAY_THEN_WEEK = re.compile(r"\s*(?:,\s*|\s+of\s+)?")
 _WEEK_THEN_WEEKDAY = re.compile(r"\s*,?\s*(?:on\s+)?")
 
 
+def names_its_week(text: str, first: Timex, second: Timex) -> bool:
+    """Whether of two dates side by side one is a day and the other only says which week
+    it is in: "Thursday last week", "last week on Thursday"."""
+    if (first.precision, second.precision) == ("day", "week"):
+        gap = _WEEKDAY_THEN_WEEK
+    elif (first.precision, second.precision) == ("week", "day"):
+        gap = _WEEK_THEN_WEEKDAY
+    else:
+        return False
+    return gap.fullmatch(text, first.end_char, second.start_char) is not None
+
+
 def _place_weekdays_in_their_week(results: list[Analysed], text: str) -> None:
     """A weekday named beside a week ("Thursday last week") is that day of that week, not
     the weekday nearest the anchor."""
     for first, second in pairwise(results):
-        gap = text[first.timex.end_char : second.timex.start_char]
-        if _is_bare_weekday(first) and _is_week(second) and _WEEKDAY_THEN_WEEK.fullmatch(gap):
+        if not names_its_week(text, first.timex, second.timex):
+            continue
+        if _is_bare_weekday(first) and _is_week(second):
             first.timex = _day_of(first.timex, first.mention.expr.weekday, second.timex)
-        elif _is_week(first) and _is_bare_weekday(second) and _WEEK_THEN_WEEKDAY.fullmatch(gap):
+        elif _is_week(first) and _is_bare_weekday(second):
             second.timex = _day_of(second.timex, second.mention.expr.weekday, first.timex)
 
 
