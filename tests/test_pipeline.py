@@ -29,6 +29,9 @@ def published_of(
         (BODY, None, "2026-02-04", ("2026-02-04", "option")),
         ("KABUL, Feb. 3, 2026 (Wire) - " + BODY, None, None, ("2026-02-03", "dateline")),
         ("MOSCOW, 3 February 2026 — " + BODY, None, None, ("2026-02-03", "dateline")),
+        # A place in title case, with the date alone on its line.
+        ("Dushanbe, 3 February 2026\n\n" + BODY, None, None, ("2026-02-03", "dateline")),
+        ("New Delhi, Feb. 3, 2026\n" + BODY, None, None, ("2026-02-03", "dateline")),
         # A headline may stand above the dateline.
         (
             "Talks resume\n\nKABUL, Feb. 3, 2026 (Wire) - " + BODY,
@@ -82,6 +85,7 @@ def test_document_date_precedence(
     [
         "MOSCOW, Nov. 29 (Wire) - Talks began.",  # no year: not a full dateline
         "The talks of 3 February 2026 were long.",  # a date in prose, not a dateline
+        "Afterwards, 3 February 2026 was set as the date.",  # prose goes on after the date
         "Officials in KABUL said on 3 February 2026 that talks began.",
     ],
 )

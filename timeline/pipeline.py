@@ -25,6 +25,10 @@ from .temporal.types import DocumentDate, Timex
 
 # A dateline opens the article: "KABUL, Feb. 2 (Reuters) -", "MOSCOW, 11 December 2024 —".
 _DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,40})?,\s*$")
+#: A place in title case opens a dateline only on a line of its own with the date:
+#: "Dushanbe, 8 October 2024"; in prose a capitalised word before a date is common.
+_TITLE_CASE_DATELINE = re.compile(r"\s*[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3},\s*$")
+_LINE_END = re.compile(r"[ \t]*(?:\r?\n|$)")
 _DATELINE_SEARCH = 120
 _YEARLESS_DAY = re.compile(r"XXXX-(?P<month>\d\d)-(?P<day>\d\d)")
 
@@ -168,7 +172,12 @@ def _opens_dateline(head: str, timex: Timex) -> bool:
     """Whether ``timex`` opens its line, alone or after a place: "KABUL, Feb. 2" (a
     headline may stand on the lines before)."""
     lead = head[head.rfind("\n", 0, timex.start_char) + 1 : timex.start_char]
-    return not lead.strip() or _DATELINE.fullmatch(lead) is not None
+    if not lead.strip() or _DATELINE.fullmatch(lead) is not None:
+        return True
+    return (
+        _TITLE_CASE_DATELINE.fullmatch(lead) is not None
+        and _LINE_END.match(head, timex.end_char) is not None
+    )
 
 
 def _in_latest_year(

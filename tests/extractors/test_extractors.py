@@ -50,6 +50,13 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "2025-06-20",
             [("meeting", "2025-W24", "")],
         ),
+        # A dash between two days is a span without "from".
+        (
+            "Foreign ministers gathered in Tashkent on May 12-13 for the bloc's council.",
+            "2025-06-20",
+            [("meeting", "2025-05-12", "2025-05-13")],
+        ),
+        ("Protesters gathered outside the embassy on Friday.", "2025-06-21", []),
     ],
     "announcement": [
         (
@@ -145,6 +152,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "2025-06-21",
             [("statistic", "2025-05", "")],
         ),
+        (
+            "In 2022 the province recorded at least 45 measles deaths, officials said.",
+            "2025-01-10",
+            [("statistic", "2022", "")],
+        ),
         # A count on a single day is an event of its own kind, not a statistic.
         ("Two hundred people were evacuated on Monday.", "2025-06-21", []),
     ],
@@ -159,6 +171,12 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "2025-01-01",
             [("founding", "1932", "")],
         ),
+        (
+            "Turkmenistan opened a consulate in Mazar-i-Sharif on March 3.",
+            "2025-03-10",
+            [("founding", "2025-03-03", "")],
+        ),
+        ("The embassy reopened on March 3 after repairs.", "2025-03-10", []),
     ],
     "membership": [
         ("Egypt joined the group in January 2024.", "2025-01-01", [("membership", "2024-01", "")]),
@@ -189,6 +207,19 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ),
         ("Gunmen killed two guards on Aug. 3.", "2025-08-05", [("attack", "2025-08-03", "")]),
         ("An attack on one member is an attack on all.", "2025-08-05", []),
+        (
+            "A suicide bomber struck a bus station in Herat on Sunday night.",
+            "2025-08-05",
+            [("attack", "2025-08-03", "")],
+        ),
+        ("Rockets hit the airport on Aug. 2.", "2025-08-05", [("attack", "2025-08-02", "")]),
+        ("The two sides struck a deal on Aug. 2.", "2025-08-05", []),
+        # A heart attack is how someone died, not an attack.
+        (
+            "The former minister died of a heart attack on Aug. 2.",
+            "2025-08-05",
+            [("death", "2025-08-02", "")],
+        ),
         (
             "A bomber blew himself up outside a school in Khost on Monday evening.",
             "2025-08-05",
@@ -241,6 +272,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ),
         (
             "Both ministers signed two contracts at a summit in Baku on May 6.",
+            "2025-05-08",
+            [("meeting", "2025-05-06", ""), ("agreement", "2025-05-06", "")],
+        ),
+        (
+            "Leaders met in Baku on May 6, where the two ministers signed a transit deal.",
             "2025-05-08",
             [("meeting", "2025-05-06", ""), ("agreement", "2025-05-06", "")],
         ),

@@ -35,6 +35,8 @@ LITERALS: list[tuple[str, tuple[bool, list[str]] | None]] = [
     (r"\b(?:a|an)\s+\w+\b", None),  # nothing of three letters or more
     (r"\w+\s+said", (False, ["said"])),
     (r"\b(?:set\s+up|created)\b", (True, ["created", "set"])),
+    # A lookbehind consumes nothing: the match still starts with its words.
+    (r"\b(?<!heart\s)attack\b", (True, ["attack"])),
 ]
 
 
@@ -51,7 +53,11 @@ LOCAL: list[tuple[str, bool]] = [
     (r"met$", False),
     (r"^met", False),
     (r"met(?=\s+in)", False),
-    (r"(?<!this\s)meeting", False),
+    # A lookbehind sees what stands before the match, which a search from the
+    # sentence's start sees as well; only what follows must stay inside it.
+    (r"(?<!this\s)meeting", True),
+    (r"(?<!^)meeting", False),
+    (r"(?<=(?=x)a)meeting", False),
     (r"(?>meet)ing", False),
 ]
 
@@ -83,6 +89,7 @@ TEXTS: list[str] = [
     "A roadside bomb struck a convoy on Sunday; a suicide bombing followed on Monday.",
     "Flights from Kabul to Dubai resumed on March 3, the airline said.",
     "Talks ended on Monday. The envoys met",
+    "He died of a heart attack. Heart attack victims. An attack followed. heart\nattack",
     "",
 ]
 

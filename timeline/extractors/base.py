@@ -51,6 +51,10 @@ _OCCASION = re.compile(
     r"\s+(?:(?:a|an|the|its|their|this|last)\s+)?(?:[\w'’-]+\s+){0,3}",
     re.IGNORECASE,
 )
+# "leaders met in Astana on May 5, where they signed ...": the occasion before its "where".
+_WHERE_AFTER_OCCASION = re.compile(
+    r"[^.;]{0,100}?,\s+where\s+(?:[\w$,.'’-]+\s+){0,6}?", re.IGNORECASE
+)
 # "a four-day campaign", "a two-week official visit": how long the event lasts.
 _LENGTH = re.compile(r"P(?P<count>\d+)(?P<unit>[DW])")
 _LENGTH_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
@@ -101,6 +105,8 @@ _BOUND = re.compile(
 )
 _SPAN_START = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPAN_JOIN = re.compile(r"^\s*(?:to|until|till|through|and|-|–)\s*$", re.IGNORECASE)
+# A dash between two dates makes a span with no "from" before it: "October 15-16".
+_DASH_JOIN = re.compile(r"^\s*[-–]\s*$")
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|outside|inside|across|throughout)\s+(?:[\w'’-]+\s+){0,5}$", re.IGNORECASE
 )
@@ -364,10 +370,9 @@ def candidate_dates(context: DocumentContext, index: int) -> list[tuple[Timex, T
             continue
         before = text[max(sentence.start_char, timex.start_char - 30) : timex.start_char]
         following = timexes[position + 1] if position + 1 < len(timexes) else None
-        if (
-            following is not None
-            and _SPAN_START.search(before)
-            and _SPAN_JOIN.match(text[timex.end_char : following.start_char])
+        join = text[timex.end_char : following.start_char] if following is not None else ""
+        if following is not None and (
+            (_SPAN_START.search(before) and _SPAN_JOIN.match(join)) or _DASH_JOIN.match(join)
         ):
             result.append((timex, following, False))
             skip.add(position + 1)
@@ -462,17 +467,25 @@ def attach_dates(
 def _dated_by_the_occasion(
     text: str, triggers: Sequence[Trigger], attachments: Sequence[Attachment], dated: set[int]
 ) -> list[Attachment]:
-    """ "signed ten agreements during a forum in Astana on Aug. 5": what happens during or
-    at a dated occasion takes the occasion's date, as an event of its own type."""
+    """ "signed ten agreements during a forum in Astana on Aug. 5", "met in Astana on Aug. 5,
+    where they signed ten agreements": what happens during, at or where a dated occasion
+    took place takes the occasion's date, as an event of its own type."""
     found: list[Attachment] = []
     for trigger in triggers:
         if id(trigger) in dated:
             continue
         for attachment in attachments:
-            occasion = min(attachment.triggers, key=lambda t: t.start)
-            if attachment.extractor is trigger.extractor or occasion.start < trigger.end:
+            if attachment.extractor is trigger.extractor:
                 continue
-            if _OCCASION.fullmatch(text, trigger.end, occasion.start):
+            occasion = min(attachment.triggers, key=lambda t: t.start)
+            last = max(attachment.triggers, key=lambda t: t.end)
+            if (
+                occasion.start >= trigger.end
+                and _OCCASION.fullmatch(text, trigger.end, occasion.start)
+            ) or (
+                last.end <= trigger.start
+                and _WHERE_AFTER_OCCASION.fullmatch(text, last.end, trigger.start)
+            ):
                 found.append(
                     Attachment(trigger.extractor, attachment.timex, attachment.end_timex, [trigger])
                 )

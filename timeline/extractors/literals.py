@@ -7,8 +7,9 @@ vocabulary has to be written twice:
   a sentence holding none of them cannot hold a match; often every match
   starts with one, and then it can only start where one stands;
 * :func:`is_local`: whether the pattern only consumes characters and asserts
-  word boundaries, so matching within a sentence (``endpos`` at its end)
-  finds exactly the matches that a search of the whole text finds there.
+  word boundaries or what stands before it (a lookbehind: "not after
+  'heart'"), so matching within a sentence (``endpos`` at its end) finds
+  exactly the matches that a search of the whole text finds there.
 
 The parse tree comes from the standard library's private ``re._parser``;
 any construct these functions do not know makes them answer "nothing
@@ -38,6 +39,9 @@ MIN_LENGTH = 3
 MAX_CLASS = 4
 _LOCAL_ASSERTIONS = frozenset({"AT_BOUNDARY", "AT_NON_BOUNDARY"})
 _CONSUMING = frozenset({"LITERAL", "NOT_LITERAL", "IN", "ANY"})
+_LOOKAROUND = frozenset({"ASSERT", "ASSERT_NOT"})
+#: The direction ``re._parser`` gives a lookbehind.
+_BEHIND = -1
 _NOTHING = frozenset({""})
 
 Strings = frozenset[str]
@@ -126,6 +130,10 @@ def _local(items: Any) -> bool:
         if name == "AT":
             if str(av) not in _LOCAL_ASSERTIONS:
                 return False
+        elif name in _LOOKAROUND:
+            direction, inner = av
+            if direction != _BEHIND or not _local(inner):
+                return False
         elif name == "BRANCH":
             if not all(_local(branch) for branch in av[1]):
                 return False
@@ -154,7 +162,8 @@ def _item(item: Any) -> _Info:
         return _known(_character(av))
     if name == "IN":
         return _known(_class(av))
-    if name == "AT":
+    if name == "AT" or (name in _LOOKAROUND and av[0] == _BEHIND):
+        # Zero width: it requires no word of the match.
         return _EMPTY
     if name == "SUBPATTERN":
         return _sequence(av[3])
