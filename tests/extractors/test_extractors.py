@@ -57,6 +57,12 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             [("meeting", "2025-05-12", "2025-05-13")],
         ),
         ("Protesters gathered outside the embassy on Friday.", "2025-06-21", []),
+        # A verb that ends the event makes its date the last day.
+        (
+            "The envoys wrapped up three days of talks in Doha on Thursday.",
+            "2025-06-21",
+            [("meeting", "2025-06-17", "2025-06-19")],
+        ),
     ],
     "announcement": [
         (
@@ -101,6 +107,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "A UN envoy landed in Tehran in October 2022.",
             "2023-01-01",
             [("arrival", "2022-10", "")],
+        ),
+        (
+            "The minister's plane touched down in Kabul on Monday evening.",
+            "2025-06-20",
+            [("arrival", "2025-06-16", "")],
         ),
     ],
     "vaccination-campaign": [
@@ -180,6 +191,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     ],
     "membership": [
         ("Egypt joined the group in January 2024.", "2025-01-01", [("membership", "2024-01", "")]),
+        (
+            "Armenia froze its membership in the alliance in February 2024.",
+            "2025-01-01",
+            [("membership", "2024-02", "")],
+        ),
         ("Laos became a full member in 1997.", "2025-01-01", [("membership", "1997", "")]),
         (
             "The bloc admitted Mongolia as its ninth member in May 2022.",
@@ -310,6 +326,16 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "2025-06-06",
             [("decree", "2025-06-04", "")],
         ),
+        (
+            "The court lifted the ban on the movement on April 17.",
+            "2025-06-03",
+            [("decree", "2025-04-17", "")],
+        ),
+        (
+            "A new law on media licences came into force on May 1.",
+            "2025-06-03",
+            [("decree", "2025-05-01", "")],
+        ),
         # A participle after "of" or a determiner is an adjective.
         ("The group was on a list of banned parties in March 2024.", "2025-06-03", []),
     ],
@@ -328,6 +354,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "The airport will start weekly flights to Herat next month.",
             "2025-04-01",
             [("flight", "2025-05", "")],
+        ),
+        (
+            "The airline will operate two weekly flights to Jeddah starting October 5.",
+            "2025-09-01",
+            [("flight", "2025-10-05", "")],
         ),
         # "from" with no end after it is when the flights start.
         (

@@ -58,6 +58,11 @@ _WHERE_AFTER_OCCASION = re.compile(
 # "a four-day campaign", "a two-week official visit": how long the event lasts.
 _LENGTH = re.compile(r"P(?P<count>\d+)(?P<unit>[DW])")
 _LENGTH_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
+_ENDING_VERB = re.compile(
+    r"\b(?:ended|ends|concluded|concludes|wrapped\s+up|wraps\s+up|closed|closes|completed"
+    r"|completes|finished|finishes)\s+(?:a|an|the|their|its|his|her)?\s*$",
+    re.IGNORECASE,
+)
 # "Sunday's vote", "last year's summit in Astana": a date that owns its event.
 _POSSESSIVE_DATE = re.compile(r"['’]s\s+(?:[\w-]+\s+){0,2}")
 # "in 2001, when the bloc was founded": the clause "when" opens right after a date is
@@ -231,11 +236,9 @@ class Extractor:
         )
         participants = self.participants(context.text, mentions, trigger, location)
         date = date_span(attachment.timex, attachment.end_timex)
-        days = length_before(context.text, context.timexes[index], trigger.start)
-        if days is not None and date.end is None and date.precision == "day" and date.first_day:
-            # "a two-day summit opened on Sunday": it ends on Monday.
-            last = (dt.date.fromisoformat(date.first_day) + dt.timedelta(days=days - 1)).isoformat()
-            date = replace(date, end=last if days > 1 else None, last_day=last)
+        length = length_before(context.text, context.timexes[index], trigger.start)
+        if length is not None and date.end is None and date.precision == "day" and date.first_day:
+            date = _lasting(date, *length)
         return Event(
             id=stable_id(context.document.id, self.event_type, trigger.start),
             document_id=context.document.id,
@@ -494,13 +497,32 @@ def _dated_by_the_occasion(
     return found
 
 
-def length_before(text: str, timexes: Sequence[Timex], start: int) -> int | None:
-    """Days that "a four-day", "a two-week" just before ``start`` says an event lasts."""
+def length_before(text: str, timexes: Sequence[Timex], start: int) -> tuple[int, bool] | None:
+    """Days that "a four-day", "a two-week" just before ``start`` says an event lasts, and
+    whether a verb before it ends the event ("wrapped up two days of talks"), so that its
+    date is the last day, not the first."""
     for timex in timexes:
         length = _LENGTH.fullmatch(timex.value) if timex.type == "DURATION" else None
         if length is not None and _LENGTH_GAP.fullmatch(text, timex.end_char, start):
-            return int(length["count"]) * (7 if length["unit"] == "W" else 1) or None
+            days = int(length["count"]) * (7 if length["unit"] == "W" else 1)
+            ended = _ENDING_VERB.search(text, max(0, timex.start_char - 30), timex.start_char)
+            return (days, ended is not None) if days else None
     return None
+
+
+def _lasting(date: DateSpan, days: int, ended: bool) -> DateSpan:
+    """``date``, one day, stretched over ``days`` after it, or before it when it ``ended``
+    then: "a two-day summit opened on Sunday" ends on Monday; "wrapped up two days of talks
+    on Wednesday" began on Tuesday."""
+    assert date.first_day is not None
+    day = dt.date.fromisoformat(date.first_day)
+    if days <= 1:
+        return replace(date, end=None, last_day=date.first_day)
+    if not ended:
+        last = (day + dt.timedelta(days=days - 1)).isoformat()
+        return replace(date, end=last, last_day=last)
+    first = (day - dt.timedelta(days=days - 1)).isoformat()
+    return replace(date, start=first, first_day=first, end=date.first_day, last_day=date.first_day)
 
 
 def date_span(timex: Timex, end_timex: Timex | None) -> DateSpan:
