@@ -130,6 +130,13 @@ def test_extract_then_load_equals_build(tmp_path: Path) -> None:
     loaded = load([lines], tmp_path / "loaded.db")
     assert loaded.documents == report.documents
     assert dump(tmp_path / "loaded.db") == dump(tmp_path / "built.db")
+    # Both summaries say where the documents' dates came from.
+    assert (report.dates_given, report.dates_inferred, report.undated) == (
+        loaded.dates_given,
+        loaded.dates_inferred,
+        loaded.undated,
+    )
+    assert report.dates_given > 0 and report.undated > 0
 
 
 def test_load_reports_bad_lines(tmp_path: Path) -> None:

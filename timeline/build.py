@@ -8,7 +8,7 @@ extractors are unchanged since the last build is not analysed again.
 from __future__ import annotations
 
 import hashlib
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -77,6 +77,12 @@ class BuildReport:
     skipped: list[Skipped] = field(default_factory=list)
     errors: list[SourceError] = field(default_factory=list)
     written: bool = False
+
+    def count_date_bases(self, bases: Counter[str | None]) -> None:
+        """Tally documents by where their date came from (``None``: undated)."""
+        self.dates_inferred = bases["inferred"]
+        self.dates_given = sum(bases[b] for b in ("metadata", "option", "dateline"))
+        self.undated = bases[None]
 
     def summary(self) -> str:
         parts = [
@@ -242,11 +248,14 @@ def extract(
         (source, source_fingerprint(source, published))
         for source in iter_sources(files, report, max_bytes=max_bytes, strict=strict)
     )
+    bases: Counter[str | None] = Counter()
     for analysis, fingerprint in _analyse(items, report, published, not_after, strict, jobs):
         out.write(dump_analysis(analysis, fingerprint) + "\n")
         report.documents += 1
         report.events += len(analysis.events)
         report.facts += len(analysis.facts)
+        bases[analysis.document.published.basis if analysis.document.published else None] += 1
+    report.count_date_bases(bases)
     return report
 
 
@@ -333,9 +342,7 @@ def _lines(path: Path) -> Iterator[tuple[int, str]]:
 def _record(report: BuildReport, counts: WriteCounts) -> None:
     report.documents, report.facts = counts.documents, counts.facts
     report.replaced, report.duplicates = counts.replaced, counts.duplicates
-    report.dates_inferred = counts.bases["inferred"]
-    report.dates_given = sum(counts.bases[b] for b in ("metadata", "option", "dateline"))
-    report.undated = counts.bases[None]
+    report.count_date_bases(counts.bases)
 
 
 def _analyse_one(

@@ -456,16 +456,22 @@ def test_event_location(text: str, place: str | None) -> None:
     assert (event.location.name if event.location else None) == place
 
 
-def test_a_state_admitted_by_a_bloc_is_its_new_member() -> None:
-    source = SourceDocument(
-        name="case.txt",
-        path="case.txt",
-        text="The SCO admitted Mongolia as its ninth member in May 2022.",
-        published="2025-01-01",
-    )
+@pytest.mark.parametrize(
+    ("text", "member"),
+    [
+        ("The SCO admitted Mongolia as its ninth member in May 2022.", "Mongolia"),
+        (
+            "The SCO, whose members include China and Russia, granted observer status to "
+            "Iran's neighbour Turkmenistan in May 2022.",
+            "Turkmenistan",
+        ),
+    ],
+)
+def test_a_state_admitted_by_a_bloc_is_its_new_member(text: str, member: str) -> None:
+    source = SourceDocument(name="case.txt", path="case.txt", text=text, published="2025-01-01")
     [event] = analyse(source, not_after=date(2026, 11, 23)).events
     assert [(p.entity.name, p.role) for p in event.participants] == [
-        ("Mongolia", "agent"),
+        (member, "agent"),
         ("Shanghai Cooperation Organisation", "participant"),
     ]
 

@@ -101,3 +101,29 @@ def test_weekday_not_tied_to_a_month_bound() -> None:
     assert doc is not None
     assert (doc.start, doc.end) == (date(2023, 7, 1), NOT_AFTER)
     assert doc.confidence < 0.5
+
+
+def test_untensed_weekday_year_day_is_read_as_reported() -> None:
+    # The verb stands too far from the date for a tense cue; the day still bounds the
+    # article from below, and a past-tense weekday is tied to it.
+    text = (
+        "The council, whose members are five neighbouring states and two observers, "
+        "granted a new status to its southern neighbour at a long meeting in the capital "
+        "on Thursday, June 26. Ministers met again on Monday."
+    )
+    doc = infer_document_date(text, not_after=NOT_AFTER)
+    assert doc is not None
+    assert doc.start == date(2025, 6, 26)
+    assert "untensed" in doc.reason
+    tensed = infer_document_date(
+        "The council met on Thursday, June 26. Ministers met again on Monday.",
+        not_after=NOT_AFTER,
+    )
+    assert tensed is not None and doc.confidence < tensed.confidence
+
+
+def test_untensed_day_does_not_override_tensed_bounds() -> None:
+    text = "The accord was signed on March 3, 2021. A forum on Thursday, June 26 is planned."
+    doc = infer_document_date(text, not_after=NOT_AFTER)
+    assert doc is not None and doc.start == date(2021, 3, 3)
+    assert "untensed" not in doc.reason

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from ..entities.types import Entity, Mention
@@ -10,6 +11,9 @@ from .base import Extractor, Trigger
 
 MEMBER_KINDS = ("country", "organisation")
 ORGANISATION_KINDS = ("organisation", "body")
+# "granted observer status to Iran's neighbour Uzbekistan": the words between the
+# trigger and the state it grants the status to.
+_GRANTED_TO = re.compile(r"\s+to\s+(?:[\w'’-]+\s+){0,4}", re.IGNORECASE)
 
 
 class MembershipExtractor(Extractor):
@@ -37,7 +41,8 @@ class MembershipExtractor(Extractor):
         member = (
             inside[0]
             if inside
-            else next((m.entity for m in reversed(before) if m.entity.kind in MEMBER_KINDS), None)
+            else _granted_to(text, after, trigger)
+            or next((m.entity for m in reversed(before) if m.entity.kind in MEMBER_KINDS), None)
         )
         # "Belarus became the bloc's tenth member": the organisation may stand inside.
         within = [m for m in mentions if trigger.start <= m.start_char < trigger.end]
@@ -57,3 +62,16 @@ class MembershipExtractor(Extractor):
     def title(self, participants: Sequence[Participant], location: Entity | None) -> str:
         names = [p.entity.name for p in participants]
         return f"{self.label}: {' in '.join(names)}" if names else self.label
+
+
+def _granted_to(text: str, after: Sequence[Mention], trigger: Trigger) -> Entity | None:
+    """The state a status is granted to, named after the trigger, unless only as the
+    owner of something ("to Iran's neighbour")."""
+    if not text[trigger.start : trigger.end].lower().startswith("granted"):
+        return None
+    for mention in after:
+        if not _GRANTED_TO.fullmatch(text, trigger.end, mention.start_char):
+            return None
+        if mention.entity.kind == "country" and text[mention.end_char] not in "'’":
+            return mention.entity
+    return None

@@ -21,6 +21,8 @@ _FIXING_BASES: Final = frozenset({"explicit", "weekday-year"})
 #: A fixed mention must be at least this fine to decide a publication date on
 #: its own: "in 2001" bounds it but says little.
 _DECISIVE_PRECISIONS: Final = frozenset({"day", "week", "month"})
+#: How much less sure a date is when it rests on a day with no tense cue.
+_UNTENSED_CONFIDENCE: Final = 0.8
 #: A bare weekday is tied only to a bound this fine.
 _TIE_PRECISIONS: Final = frozenset({"day", "week"})
 
@@ -108,6 +110,17 @@ def infer_document_date(text: str, *, not_after: date | None = None) -> Document
         elif item.tense == T.FUTURE:
             highs.append(_Bound(tx.end, tx, f"future tense {_describe(tx)}"))
     decisive = [b for b in lows + highs if b.timex.precision in _DECISIVE_PRECISIONS]
+    untensed = False
+    if not decisive:
+        # With no tense cue near it, a day whose weekday pins its year ("at a summit in
+        # Minsk on Thursday, June 26") is still one the article reports: news tells what
+        # happened. Only when nothing else bounds the date, and at a lower confidence.
+        lows = [
+            _Bound(day, item.timex, f"untensed {_describe(item.timex)}")
+            for item in items
+            if (day := _reported_day(item)) is not None
+        ]
+        decisive, untensed = lows, True
     if not decisive:
         return None
     low = max(lows, key=lambda b: b.day) if lows else None
@@ -157,6 +170,8 @@ def infer_document_date(text: str, *, not_after: date | None = None) -> Document
     ):
         # The weekday matched several years; only not_after chose among them.
         confidence *= 0.85
+    if untensed:
+        confidence *= _UNTENSED_CONFIDENCE
     return DocumentDate(
         date=anchor,
         start=first if first is not None else date.min,
@@ -166,6 +181,13 @@ def infer_document_date(text: str, *, not_after: date | None = None) -> Document
         reason="published " + "; ".join(reasons),
         evidence=tuple(evidence),
     )
+
+
+def _reported_day(item: Analysed) -> date | None:
+    """The day of a mention with no tense whose weekday pins its year."""
+    tx = item.timex
+    untensed = item.tense == T.NONE and tx.basis == "weekday-year" and tx.precision == "day"
+    return tx.start if untensed else None
 
 
 def _grade(width: int | None) -> tuple[str, float]:
