@@ -26,6 +26,7 @@ from .curation import Curation
 from .documents import stable_id
 from .errors import SourceError
 from .extractors import extraction_version
+from .facet_counts import refresh_facet_counts
 from .pipeline import Analysis, analyse
 from .published import Published
 from .serialize import dump_analysis, load_analysis
@@ -221,8 +222,10 @@ def build(
         _record(report, counts)
         if prune:
             report.pruned = prune_documents(staged.db, seen)
-        _finish_events(staged.db, curation, report)
-        staged.changed = bool(counts.documents or report.pruned or report.events_changed)
+        recounted = _finish_events(staged.db, curation, report)
+        staged.changed = bool(
+            counts.documents or report.pruned or report.events_changed or recounted
+        )
     report.written = staged.changed
     return report
 
@@ -308,15 +311,17 @@ def load(
 
     with atomic_database(db_path) as staged:
         _record(report, write_analyses(staged.db, analyses()))
-        _finish_events(staged.db, curation, report)
-        staged.changed = bool(report.documents or report.events_changed)
+        recounted = _finish_events(staged.db, curation, report)
+        staged.changed = bool(report.documents or report.events_changed or recounted)
     report.written = staged.changed
     return report
 
 
 def _finish_events(
     db: sqlite_utils.Database, curation: Curation | None, report: BuildReport
-) -> None:
+) -> bool:
+    """Consolidate events and recount the stored facets; whether the counts changed (a
+    database from before they were stored gains them on its next build)."""
     consolidated = consolidate(db, curation)
     prune_entities(db)
     report.events_changed = consolidated.changed + consolidated.removed
@@ -324,6 +329,7 @@ def _finish_events(
     report.conflicts = consolidated.conflicts
     report.curation_problems = consolidated.orphans
     report.events = consolidated.events
+    return refresh_facet_counts(db)
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:

@@ -212,6 +212,15 @@ TABLES: tuple[TableSpec, ...] = (
         not_null=("document_id", "event_type", "evidence", "extractor"),
         indexes=(("event_id",), ("document_id",), ("event_type", "start_date")),
     ),
+    # Counts over a whole table for the facets its page shows on every load, kept by the
+    # build (see facet_counts.py): at a million events each is a scan of an index.
+    # "value" is declared BLOB, which has no type affinity: a year stays an integer.
+    TableSpec(
+        "facet_counts",
+        {"table_name": str, "column_name": str, "value": bytes, "count": int},
+        pk=("table_name", "column_name", "value"),
+        not_null=("count",),
+    ),
     TableSpec(
         "curation_log",
         {"rule": str, "event_id": str, "status": str, "message": str},

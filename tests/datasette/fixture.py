@@ -13,6 +13,7 @@ import httpx
 import sqlite_utils
 from datasette.app import Datasette
 
+from timeline.facet_counts import refresh_facet_counts
 from timeline.schema import ensure_schema
 from timeline.serve import (
     DEFAULT_METADATA,
@@ -440,6 +441,8 @@ def build_database(path: Path) -> None:
                 "extractor": "fixture",
             }
         )
+    # As a build does: the events page's default facets read these counts.
+    refresh_facet_counts(db)
     db.close()
 
 

@@ -86,6 +86,40 @@ def test_only_the_cheap_facets_run_by_default(fetch: Fetch) -> None:
     assert set(data["facet_results"]) == {"event_type", "year"}
 
 
+def _facet_counts(data: dict[str, Any]) -> dict[str, dict[Any, int]]:
+    return {
+        name: {item["value"]: item["count"] for item in facet["results"]}
+        for name, facet in data["facet_results"].items()
+    }
+
+
+def _counts_served(path: Path, query: str = "") -> dict[str, dict[Any, int]]:
+    response = asyncio.run(make_datasette(path).client.get(f"/facts/events.json{query}"))
+    assert response.status_code == 200
+    return _facet_counts(response.json())
+
+
+def test_default_facets_read_the_stored_counts_unless_filtered(
+    facts_db: Path, tmp_path: Path
+) -> None:
+    """The unfiltered page reads the counts the build stored (here made wrong on purpose, to
+    see where they come from); a filtered page counts, and so does a database without them."""
+    real = _counts_served(facts_db)
+    assert real["event_type"] == {"meeting": 4, "exercise": 2, "summit": 1, "statement": 1}
+    altered = tmp_path / "facts.db"
+    shutil.copy(facts_db, altered)
+    with sqlite3.connect(altered) as connection:
+        connection.execute("update facet_counts set count = count + 100")
+    stored = _counts_served(altered)
+    assert stored["event_type"] == {value: n + 100 for value, n in real["event_type"].items()}
+    assert stored["year"] == {value: n + 100 for value, n in real["year"].items()}
+    assert _counts_served(altered, "?event_type=meeting")["event_type"] == {"meeting": 4}
+    assert _counts_served(altered, "?_search=Kabul")["event_type"] != stored["event_type"]
+    with sqlite3.connect(altered) as connection:
+        connection.execute("delete from facet_counts")
+    assert _counts_served(altered) == real
+
+
 def suggested_facet_links(page: str) -> dict[str, str]:
     """Facet name -> link, from the "Suggested facets" line of a table page."""
     line = page.split('class="suggested-facets"', 1)[1].split("</p>", 1)[0]

@@ -28,6 +28,7 @@ from datasette.database import QueryInterrupted
 from datasette.utils import path_with_added_args, tilde_decode, tilde_encode
 from datasette.utils.asgi import NotFound, Response
 
+from timeline.datasette_plugin.counted_facet import CountedFacet
 from timeline.datasette_plugin.queries import (
     ARRAY_FACET_MAX_EVENTS,
     ARRAY_FACETS,
@@ -388,6 +389,11 @@ def table_actions(datasette: Any, database: str, table: str, request: Any) -> li
 def _plugin_config(datasette: Any) -> dict[str, Any]:
     config = datasette.plugin_config(CONFIG_NAME)
     return config if isinstance(config, dict) else {}
+
+
+@_hook
+def register_facet_classes() -> list[type]:
+    return [CountedFacet]
 
 
 @_hook
