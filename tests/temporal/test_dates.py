@@ -30,6 +30,8 @@ EXPLICIT_DAYS = [
     # Numeric dates: month first as in American news, unless the first part exceeds 12.
     ("Posted 12/11/2024 by the desk.", "12/11/2024"),
     ("The memo is dated 12/11/24.", "12/11/24"),
+    # Dotted: day first, with the year in full.
+    ("The decree of 11.12.2024 took effect.", "11.12.2024"),
 ]
 
 

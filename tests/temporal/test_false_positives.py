@@ -52,6 +52,9 @@ NOT_TEMPORAL = [
     # A dotted number is a clock time only before "am"/"pm" or a zone; two slashes
     # make a date, one a fraction or a ratio.
     "Shares rose 10.15 to 45.",
+    # Dots make a date only with a four-digit year after the second.
+    "See section 2.5.1 of the report.",
+    "Prices rose 3.5.",
     "The shop is open 24/7.",
     "Add 1/2 cup of flour.",
     # "days of" after a noun is a noun phrase, not a span.

@@ -471,7 +471,7 @@ class _Scanner:
         best = self._month_day(j)
         if best is None:
             best = self._day_month(j)
-            slash = self._slash_date(j)
+            slash = self._slash_date(j) or self._dotted_date(j)
             if slash is not None and (best is None or slash[0] > best[0]):
                 best = slash
         if best is None:
@@ -555,6 +555,22 @@ class _Scanner:
         if not _valid(year, month, day):
             return None
         return i + 5, Expr("calendar", year=year, month=month, day=day)
+
+    def _dotted_date(self, i: int) -> Hit | None:
+        """ "12.03.2025": day first, as everywhere dots separate a date's parts; the year in
+        full, or "1.5" and "2.5.1" (versions, sections) would read as dates."""
+        if i + 2 >= self.n or self.t[i].kind != "number":
+            return None
+        found = _DAY_DOT_MONTH.fullmatch(self.t[i].text)
+        dot, year = self.t[i + 1], self.t[i + 2]
+        if found is None or dot.text != "." or not (dot.joined and year.joined):
+            return None
+        if year.kind != "number" or not year.text.isdigit() or len(year.text) != 4:
+            return None
+        day, month = int(found["day"]), int(found["month"])
+        if not _valid(int(year.text), month, day):
+            return None
+        return i + 3, Expr("calendar", year=int(year.text), month=month, day=day)
 
     def _month_year(self, i: int) -> Hit | None:
         mo = self.month(i)
@@ -1763,6 +1779,9 @@ def _is_day_date(expr: Expr) -> bool:
     )
 
 
+_DAY_DOT_MONTH = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})")
+
+
 def _valid(year: int, month: int, day: int) -> bool:
     return 1 <= month <= 12 and 1 <= day <= days_in_month(year, month)
 
@@ -1812,7 +1831,7 @@ _STARTS: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     # Numbers by their number of digits: a day or an hour has at most two, a year four.
     (("short number",), ("r_date", "r_quantity", "r_clock")),
     (("four-digit number",), ("r_year", "r_quantity", "r_clock")),
-    (("number",), ("r_quantity", "r_clock")),
+    (("number",), ("r_date", "r_quantity", "r_clock")),
     (("ordinal",), ("r_date", "r_century")),
     (("clock",), ("r_clock",)),
     (("decade",), ("r_decade",)),
