@@ -371,8 +371,14 @@ class _Extractor:
             return None
         start = match.start()
         title = match.group().rstrip(", ")
+        span = ((start, start + len(title)),)
         owner = _owner_before(self.text, start, mentions)
-        return _Role(title, owner.entity if owner else None, ((start, start + len(title)),))
+        if owner is None:
+            # "UN Secretary-General": a body that opens the title is whose post it is.
+            owner = next((m for m in mentions if _opens_title(m, start, len(title))), None)
+            if owner is not None:
+                title = self.original[owner.end_char : start + len(title)].strip()
+        return _Role(title, owner.entity if owner else None, span)
 
     def apposition(
         self, sentence: Sentence, person: Mention, mentions: Sequence[Mention]
@@ -465,8 +471,15 @@ class _Extractor:
         tail = [m for m in mentions if start < m.start_char and m.end_char == role_end]
         if tail and tail[0].entity.kind in ("organisation", "body", "country", "place"):
             prep = _OF.search(self.text[start : tail[0].start_char])
+            # "Kazakhstan's ambassador in Kabul": where a post is held is not whose it is.
+            posted = (
+                prep is not None
+                and owner is not None
+                and prep.group(1) in ("in", "at")
+                and tail[0].entity.kind in ("country", "place")
+            )
             if prep and not (prep.group(1) == "for" and tail[0].entity.kind == "country"):
-                of = tail[0].entity
+                of = owner.entity if posted and owner else tail[0].entity
                 role_end = start + prep.start()
         return _Role(self.original[start:role_end].strip(), of, ((start, start + len(phrase)),))
 
@@ -508,6 +521,14 @@ def _title_patterns(
     return (
         re.compile(rf"(?:(?:{mod})[ -]+)*(?:{head})\b", re.I),
         re.compile(rf"\b(?:(?:{mod})[ -]+)*(?:{head}),? $", re.I),
+    )
+
+
+def _opens_title(mention: Mention, start: int, length: int) -> bool:
+    return (
+        mention.start_char == start
+        and mention.end_char < start + length
+        and mention.entity.kind in ("organisation", "body")
     )
 
 

@@ -170,6 +170,16 @@ def test_a_list_without_a_membership_cue_states_nothing() -> None:
             "Karim Saberi was appointed deputy governor of Herat province on Sunday.",
             ("Karim Saberi", "Deputy Governor", "place:af-herat-province"),
         ),
+        # Where a post is held is not whose it is.
+        (
+            "Uzbekistan's ambassador in Kabul, Farid Usmonov, met the minister.",
+            ("Farid Usmonov", "Ambassador", "country:UZ"),
+        ),
+        # A body that opens the title owns the post.
+        (
+            "UN Secretary-General Lena Hallberg spoke on Friday.",
+            ("Lena Hallberg", "Secretary-General", "org:un"),
+        ),
     ],
 )
 def test_role_patterns(text: str, expected: tuple[str, str, str | None]) -> None:
