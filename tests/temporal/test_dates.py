@@ -63,6 +63,13 @@ MONTH_YEARS = [
     ("Profits rose in Q3 2025.", "Q3 2025", "2025-Q3"),
     ("Output grew in the first half of 2025.", "the first half of 2025", "2025-H1"),
     ("Output grew in the second half of 2024.", "the second half of 2024", "2024-H2"),
+    # Broadcast transcripts read the year out after a month or season.
+    ("Floods hit in March nineteen eighty-eight.", "March nineteen eighty-eight", "1988-03"),
+    (
+        "Fuel ran short in the winter of nineteen seventy-nine.",
+        "the winter of nineteen seventy-nine",
+        "1979-WI",
+    ),
 ]
 
 
@@ -93,6 +100,20 @@ def test_year_in_date_context(only: Only, text: str, value: str) -> None:
     t = only(text)
     assert (t.text, t.value, t.precision, t.basis) == (value, value, "year", "explicit")
     assert t.start == date(int(value), 1, 1) and t.end == date(int(value), 12, 31)
+
+
+OPEN_ENDED_YEARS = [
+    ("The mine may not reopen until 2031 or later.", "2031 or later", "ON_OR_AFTER"),
+    ("Budgets were set for 2027 and beyond.", "2027 and beyond", "ON_OR_AFTER"),
+    ("The wreck sank in 1892 or earlier.", "1892 or earlier", "ON_OR_BEFORE"),
+]
+
+
+@pytest.mark.parametrize(("text", "extent", "mod"), OPEN_ENDED_YEARS)
+def test_open_ended_year_keeps_its_end(only: Only, text: str, extent: str, mod: str) -> None:
+    # TimeBank takes "or later" and "and beyond" into the year's extent.
+    t = only(text)
+    assert (t.text, t.value, t.mod) == (extent, extent[:4], mod)
 
 
 def test_fiscal_year_keeps_its_word(only: Only) -> None:

@@ -79,6 +79,13 @@ DURATIONS = [
     ("The deal came after months of talks.", "months", "PXM", None),
     ("Floods followed days of heavy rain.", "days", "PXD", None),
     ("Despite years of effort, nothing changed.", "years", "PXY", None),
+    # Two counts of one unit are one span, valued at its shorter length; two vague
+    # plurals joined by "or"/"and" are one span too.
+    ("Repairs should take two to three weeks.", "two to three weeks", "P2W", None),
+    ("Stocks will be sold over the next 6 to 9 months.", "the next 6 to 9 months", "P6M", None),
+    ("The audit may need 3 or 4 days.", "3 or 4 days", "P3D", None),
+    ("The herd could recover within weeks or months.", "weeks or months", "PXW", None),
+    ("Prices have slid in recent days and weeks.", "recent days and weeks", "PXD", None),
 ]
 
 

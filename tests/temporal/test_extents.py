@@ -33,6 +33,14 @@ EXTENTS = [
     ("worries about March 3 polls", ["March 3"]),
     ("a way around Friday's ruling", ["Friday"]),
     ("In July 2024, April 2025 and July 2025", ["July 2024", "April 2025", "July 2025"]),
+    # "earlier"/"later" before "that" is in the extent, as before "this".
+    ("They met in May 2024 and split later that year", ["May 2024", "later that year"]),
+    ("Earlier that week, the dam held", ["Earlier that week"]),
+    ("sold this past autumn", ["this past autumn"]),
+    ("the deal should close around year end", ["around year end"]),
+    ("over the next two to four years", ["the next two to four years"]),
+    # After "between", the two counts are the two ends of a range, tagged apart.
+    ("between two to six days", ["six days"]),
 ]
 
 

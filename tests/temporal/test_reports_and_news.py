@@ -55,6 +55,31 @@ REPORTS = [
         "Revenue in this year's second quarter doubled.",
         [("this year's second quarter", "DATE", "2025-Q2")],
     ),
+    # "The current quarter" is the one under way, not the one reported on.
+    (
+        "Third-quarter sales rose. Orders in the current quarter are strong.",
+        [("Third-quarter", "DATE", "2025-Q3"), ("the current quarter", "DATE", "2025-Q4")],
+    ),
+    # A quarter still under way, named in an earlier sentence, is not the one reported on.
+    (
+        "Third-quarter profit rose. A fourth-quarter charge is likely. "
+        "Margins widened in the latest quarter.",
+        [
+            ("Third-quarter", "DATE", "2025-Q3"),
+            ("fourth-quarter", "DATE", "2025-Q4"),
+            ("the latest quarter", "DATE", "2025-Q3"),
+        ],
+    ),
+    # Nor is a quarter recalled from years before.
+    (
+        "Third-quarter profit rose. Dividends stopped in the second quarter of 2019. "
+        "Profit was $2 a share a year ago.",
+        [
+            ("Third-quarter", "DATE", "2025-Q3"),
+            ("the second quarter of 2019", "DATE", "2019-Q2"),
+            ("a year ago", "DATE", "2024-Q3"),
+        ],
+    ),
     # A named quarter reported on after it ended stays in its year.
     (
         "The mill will book the charge in the third quarter.",

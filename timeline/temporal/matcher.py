@@ -423,6 +423,32 @@ class _Scanner:
                 return j + 3, whole + numerator / denominator
         return j, whole
 
+    def _count_range(self, k: int, amount: float | None) -> int:
+        """Where the count ending at ``k`` ends once a larger count joined to it is taken
+        in: "two to three weeks", "12 or 18 months" are one span (valued at its shortest
+        length), the unit after both counts."""
+        if amount is None or not self.is_(k, "to", "or"):
+            return k
+        upper = self.quantity(k + 1)
+        if (
+            upper is None
+            or upper[1] is None
+            or upper[1] <= amount
+            or self.low(k + 1) in ("a", "an")
+            or self.unit(upper[0]) is None
+        ):
+            return k
+        return upper[0]
+
+    def _joined_plural(self, end: int) -> int:
+        """Where a vague plural span ending at ``end`` ends once another one joined to it
+        is taken in: "weeks or months", "recent weeks and months" are one span."""
+        if self.is_(end, "or", "and"):
+            un = self.unit(end + 1)
+            if un is not None and un[2]:
+                return un[0]
+        return end
+
     def unit(self, i: int) -> tuple[int, str, bool] | None:
         """(end, unit, plural)."""
         if not self.in_(i, V.UNITS):
@@ -578,7 +604,7 @@ class _Scanner:
             return None
         j, month, abbreviated = mo
         k = j + 1 if self.is_(j, ",", "of") else j
-        yr = self.year(k)
+        yr = self.year(k) or self._read_out_year(k)
         if yr is not None:
             return yr[0], Expr("calendar", year=yr[1], month=month)
         if abbreviated or not self.bare_month_ok(i):
@@ -641,7 +667,14 @@ class _Scanner:
         )
         if not context:
             return None
-        return yr[0], Expr("calendar", year=yr[1])
+        end = yr[0]
+        if (self.is_(end, "or") and self.is_(end + 1, "later", "earlier")) or (
+            self.is_(end, "and") and self.is_(end + 1, "beyond")
+        ):
+            # "1994 or later", "1990 and beyond": the open end stays in the expression.
+            mod = "ON_OR_BEFORE" if self.is_(end + 1, "earlier") else "ON_OR_AFTER"
+            return end + 2, Expr("calendar", year=yr[1], mod=mod)
+        return end, Expr("calendar", year=yr[1])
 
     def _modifying_year(self, i: int, end: int) -> bool:
         """ "the 1987 crash", "its 1990 invasion", "the 2000 Olympics": a year before a noun
@@ -664,6 +697,11 @@ class _Scanner:
             return False
         nxt = self.t[end]
         return nxt.is_title or not nxt.lower.endswith("s")
+
+    def _read_out_year(self, i: int) -> tuple[int, int] | None:
+        """A year read out after a month or season ("January nineteen ninety-seven"); only
+        the "nineteen ..." form, as "May two thousand" more often counts something."""
+        return self._spoken_year(i) if self.is_(i, "nineteen") else None
 
     def _spoken_year(self, i: int) -> tuple[int, int] | None:
         """ "nineteen ninety-six", "two thousand (and) one" as read out in broadcast
@@ -838,6 +876,9 @@ class _Scanner:
         if head == "quarter" or (head == "period" and (adjectives or compare)):
             if head == "quarter" and adjectives == 0 and self.is_(end, "of", "'", "’"):
                 return None
+            if head == "quarter" and adjectives == 1 and self.is_(j - 1, "current"):
+                # "the current quarter" is the one under way, not the one reported on.
+                return end, Expr("relative", unit="quarter", offset=0)
             if (
                 self.is_(end, "a", "one")
                 and self.is_(end + 1, "year")
@@ -867,6 +908,8 @@ class _Scanner:
         j = i
         shift: int | None = None
         determiner = False
+        if self.is_(j, "this") and self.is_(j + 1, "past"):
+            j += 1  # "this past spring": the one just gone
         if self.in_(j, V.SHIFT_WORDS) and self.low(j) in ("last", "this", "next", "past", "coming"):
             shift = V.SHIFT_WORDS[self.low(j)]
             j += 1
@@ -878,7 +921,7 @@ class _Scanner:
         season = V.SEASONS[self.low(j)]
         j += 1
         k = j + 1 if self.is_(j, "of") else j
-        yr = self.year(k)
+        yr = self.year(k) or self._read_out_year(k)
         if yr is not None:
             return yr[0], Expr("calendar", year=yr[1], part=season)
         bare = shift is None and not determiner
@@ -1020,7 +1063,7 @@ class _Scanner:
         if lower == "recent" and self.in_(i + 1, V.UNITS):
             unit = V.UNITS[self.low(i + 1)]
             if self.low(i + 1) != unit:
-                return i + 2, Expr(
+                return self._joined_plural(i + 2), Expr(
                     "literal", timex_type="DURATION", value=duration_value(None, unit)
                 )
         if lower == "the":
@@ -1060,7 +1103,7 @@ class _Scanner:
             return j + 3, Expr(
                 "relative", unit="day", offset=0, daypart=V.PARTS_OF_DAY[self.low(j + 2)]
             )
-        if self.is_(j, "earlier", "later") and self.is_(j + 1, "this", "in"):
+        if self.is_(j, "earlier", "later") and self.is_(j + 1, "this", "in", "that"):
             mod = "START" if self.low(j) == "earlier" else "END"
             j += 1
             if self.is_(j, "in"):
@@ -1095,7 +1138,7 @@ class _Scanner:
             un = self.unit(j + 1)
             if un is None or un[2]:
                 return None
-            return un[0], Expr("relative", unit=un[1], offset=0, anaphoric=True)
+            return un[0], Expr("relative", unit=un[1], offset=0, anaphoric=True, mod=mod)
         if the and the_period:
             un = self.unit(j)
             if un is not None and not un[2] and un[1] in _PERIOD_UNITS:
@@ -1115,7 +1158,7 @@ class _Scanner:
         j += 1
         qty = self.quantity(j)
         if qty is not None and the and self.low(j) not in ("a", "an"):
-            un = self.unit(qty[0])
+            un = self.unit(self._count_range(*qty))
             if un is not None and lower in (
                 "past",
                 "last",
@@ -1218,6 +1261,8 @@ class _Scanner:
         if qty is None:
             return None
         k, amount = qty
+        if not self.is_(i - 1, "between"):
+            k = self._count_range(k, amount)
         hyphenated = self.hyphen(k)
         if hyphenated:
             k += 1
@@ -1358,7 +1403,7 @@ class _Scanner:
             return i + 2, Expr("literal", timex_type="DATE", value="PAST_REF")
         if not self.after_context_word(i, frozenset({"for", "in", "within", "over"})):
             return None
-        return i + 1, Expr(
+        return self._joined_plural(i + 1), Expr(
             "literal", timex_type="DURATION", value=duration_value(None, V.UNITS[self.low(i)])
         )
 
@@ -1544,6 +1589,12 @@ class _Scanner:
             date_hit = self.r_date(j)
             if date_hit is not None and date_hit[1].day is not None:
                 hit = date_hit
+            elif date_hit is None and self.is_(j, "year"):
+                # "around year end"
+                hit = self.r_compare(j)
+                if hit is not None and hit[1].mod == "END":
+                    return hit
+                hit = None
         if hit is None or hit[1].mod is not None or self.is_(hit[0], "'", "’"):
             return None
         return hit[0], replace(hit[1], mod="APPROX")

@@ -36,10 +36,12 @@ _WEEKDAY_YEAR_RADIUS: Final = 40
 #: No-tense month-days further than this from the anchor belong to the
 #: neighbouring year ("December 28" written on January 3).
 _HALF_YEAR: Final = timedelta(days=183)
+_YEAR: Final = timedelta(days=366)
 #: The most text between a day and a clock time that still reads as one phrase
 #: ("on Wednesday, police said, at 3 a.m.").
 _PHRASE_GAP: Final = 32
 _PHRASE_BREAK: Final = re.compile(r"[.!?;:]\s|\n")
+_SENTENCE_BREAK: Final = re.compile(r"[.!?]\s|\n")
 
 Span = tuple[date, date]
 
@@ -109,8 +111,11 @@ class Resolver:
         self.anchor = anchor
         self.not_after = not_after
         self.history: list[tuple[date, str]] = []
-        #: Quarters the text has named, latest last: the period a report is about.
-        self.quarters: list[date] = []
+        #: Quarters the text has named, latest last, with where each mention ended: the
+        #: period a report is about.
+        self.quarters: list[tuple[date, int]] = []
+        #: The text and where the mention being resolved starts.
+        self._here: tuple[str, int] = ("", 0)
         #: Where the last mention ended and the day it named, if it named one.
         self._last_day: tuple[int, _Date] | None = None
 
@@ -130,6 +135,7 @@ class Resolver:
                 mod=expr.mod,
             )
         last_day = self._last_day
+        self._here = (text, mention.start_char)
         try:
             if (
                 expr.floating
@@ -169,7 +175,7 @@ class Resolver:
             # A comparison ("a year earlier") is not what later anaphora count from.
             self.history.append((resolved.start, resolved.precision))
             if resolved.precision == "quarter":
-                self.quarters.append(resolved.start)
+                self.quarters.append((resolved.start, mention.end_char))
         return Timex(
             mention.start_char,
             mention.end_char,
@@ -314,13 +320,27 @@ class Resolver:
         return replace(explicit, basis="relative")
 
     def _last_quarter(self) -> date | None:
-        """The quarter a report is about: the last one it named, else the last one
+        """The quarter a report is about: the one just named in the same sentence, else
+        the last one named that ended in the year before the anchor, else the last one
         completed before the anchor."""
-        if self.quarters:
-            return self.quarters[-1]
-        if self.anchor is None:
+        anchor = self.anchor
+        text, here = self._here
+        if self.quarters and _SENTENCE_BREAK.search(text, self.quarters[-1][1], here) is None:
+            # "Fourth-quarter revenue beat the year-ago quarter": the one just named.
+            return self.quarters[-1][0]
+        # Otherwise only a quarter over by the anchor, and ended within the year before
+        # it, is one reported on: not "a fourth-quarter charge" expected in a report
+        # written in November, nor "the third quarter of 1984" recalled in one from 1989.
+        reported = [
+            q
+            for q, _ in self.quarters
+            if anchor is None or anchor - _YEAR < bounds(q, "quarter")[1] < anchor
+        ]
+        if reported:
+            return reported[-1]
+        if anchor is None:
             return None
-        first, _ = bounds(self.anchor, "quarter")
+        first, _ = bounds(anchor, "quarter")
         return bounds(first - timedelta(days=1), "quarter")[0]
 
     def _focus(self, e: Expr) -> _Date:
