@@ -170,6 +170,10 @@ YEAR_INFERRED = [
     (date(2025, 6, 1), "Results are due on July 4.", "2025-07-04"),
     (date(2025, 1, 3), "The vote on 28 December was close.", "2024-12-28"),
     (date(2025, 3, 1), "It was held on the 5th of February.", "2025-02-05"),
+    # Days in words, after the month or as "the ... of" before it.
+    (date(2025, 3, 1), "It was held on February fifth.", "2025-02-05"),
+    (date(2025, 3, 1), "It was held on the twenty-first of February.", "2025-02-21"),
+    (date(2025, 3, 1), "It was held February twenty-first.", "2025-02-21"),
 ]
 
 

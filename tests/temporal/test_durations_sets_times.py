@@ -70,6 +70,10 @@ DURATIONS = [
     ("Over the years, the town grew.", "the years", "PXY", None),
     ("Profits in the first nine months rose.", "the first nine months", "P9M", None),
     ("He has waited for years.", "years", "PXY", None),
+    # After verbs of lasting and "only", "just": "took months", "lasted only hours".
+    ("The repairs took months.", "months", "PXM", None),
+    ("The truce lasted only hours.", "hours", "PTXH", None),
+    ("They spent weeks on the draft.", "weeks", "PXW", None),
     ("The past week was busy.", "The past week", "P1W", None),
     # Closed "-long" compounds last one unit, like their hyphenated forms.
     ("A weeklong fair opened.", "weeklong", "P1W", None),

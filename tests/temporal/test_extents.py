@@ -33,6 +33,8 @@ EXTENTS = [
     ("worries about March 3 polls", ["March 3"]),
     ("a way around Friday's ruling", ["Friday"]),
     ("In July 2024, April 2025 and July 2025", ["July 2024", "April 2025", "July 2025"]),
+    # An ordinal word is part of a date only beside its month.
+    ("In March, first the army came", ["March"]),
     # "earlier"/"later" before "that" is in the extent, as before "this".
     ("They met in May 2024 and split later that year", ["May 2024", "later that year"]),
     ("Earlier that week, the dam held", ["Earlier that week"]),

@@ -54,6 +54,8 @@ NOT_TEMPORAL = [
     "Shares rose 10.15 to 45.",
     # Dots make a date only with a four-digit year after the second.
     "See section 2.5.1 of the report.",
+    # An ordinal word is a day only beside a month.
+    "The first of several talks ended.",
     "Prices rose 3.5.",
     "The shop is open 24/7.",
     "Add 1/2 cup of flour.",

@@ -341,6 +341,18 @@ class _Scanner:
                 return i + 1, value
         return None
 
+    def spoken_day(self, i: int) -> tuple[int, int] | None:
+        """A day of the month in words: "eighth", "twenty-first"."""
+        if i >= self.n or self.t[i].kind != "word":
+            return None
+        low = self.t[i].lower
+        if low in _DAY_TENS and self.hyphen(i + 1) and i + 2 < self.n:
+            unit = V.ORDINALS.get(self.t[i + 2].lower, 0)
+            day = _DAY_TENS[low] + unit
+            return (i + 3, day) if 1 <= unit <= 9 and day <= 31 else None
+        value = V.ORDINALS.get(low, 0)
+        return (i + 1, value) if value >= 1 else None
+
     def year(self, i: int, low: int = 1000, high: int = 2999) -> tuple[int, int] | None:
         if i >= self.n:
             return None
@@ -520,8 +532,10 @@ class _Scanner:
         mo = self.month(i)
         if mo is None:
             return None
-        j, month, _ = mo
+        j, month, abbreviated = mo
         dy = self.day(j)
+        if dy is None and not abbreviated:
+            dy = self.spoken_day(j)
         if dy is None:
             return None
         j, day = dy
@@ -546,7 +560,12 @@ class _Scanner:
         if the:
             j += 1
         dy = self.day(j)
-        if dy is None or (the and self.t[j].kind != "ordinal"):
+        if dy is None and the:
+            # "the eighth of March": a day in words needs "of" and the month after it.
+            dy = self.spoken_day(j)
+            if dy is None or not self.is_(dy[0], "of"):
+                return None
+        elif dy is None or (the and self.t[j].kind != "ordinal"):
             return None
         j, day = dy
         if self.is_(j, "of"):
@@ -1401,7 +1420,7 @@ class _Scanner:
         if self.is_(i + 1, "ago"):
             # "just months ago": as vague as "several months ago".
             return i + 2, Expr("literal", timex_type="DATE", value="PAST_REF")
-        if not self.after_context_word(i, frozenset({"for", "in", "within", "over"})):
+        if not self.after_context_word(i, _BEFORE_BARE_UNITS):
             return None
         return self._joined_plural(i + 1), Expr(
             "literal", timex_type="DURATION", value=duration_value(None, V.UNITS[self.low(i)])
@@ -1830,6 +1849,13 @@ def _is_day_date(expr: Expr) -> bool:
     )
 
 
+#: Words after which a plural unit alone is a vague length: "for years", "took months",
+#: "lasted only hours".
+_BEFORE_BARE_UNITS: Final = frozenset(
+    {"for", "in", "within", "over", "took", "take", "takes", "lasted", "last", "lasts", "spent"}
+    | {"only", "just", "mere"}
+)
+
 _DAY_DOT_MONTH = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})")
 
 
@@ -1917,13 +1943,15 @@ Rule = Callable[[_Scanner, int], Hit | None]
 
 #: Which rules starting at "the" may match, by the next token's lower-case word or,
 #: for other tokens, its kind (see each rule's "the" branch).
+_DAY_TENS: Final = {"twenty": 20, "thirty": 30}
 _AFTER_THE: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (("ordinal",), ("r_date", "r_century", "r_day_of_month")),
     (("decade",), ("r_decade",)),
     (V.DECADE_WORDS, ("r_decade",)),
     (("year",), ("r_year",)),
     (_DAYPARTS_AFTER_THE, ("r_deictic",)),
-    (V.ORDINALS, ("r_century", "r_quarter", "r_week_of_month")),
+    (V.ORDINALS, ("r_century", "r_quarter", "r_week_of_month", "r_date")),
+    (_DAY_TENS, ("r_date",)),
     (("number",), ("r_quarter", "r_period", "r_quantity")),
     (("fiscal",), ("r_quarter", "r_period")),
     (V.SEASONS, ("r_season",)),
