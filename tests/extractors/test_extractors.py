@@ -57,6 +57,17 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             [("meeting", "2025-05-12", "2025-05-13")],
         ),
         ("Protesters gathered outside the embassy on Friday.", "2025-06-21", []),
+        # The next thing done, told right after the date, happened then too.
+        (
+            "The envoy visited Herat on May 6 and met the governor.",
+            "2025-06-20",
+            [("visit", "2025-05-06", ""), ("meeting", "2025-05-06", "")],
+        ),
+        (
+            "The envoy arrived in Herat on Monday and will meet the governor.",
+            "2025-06-20",
+            [("arrival", "2025-06-16", "")],
+        ),
         # A verb that ends the event makes its date the last day.
         (
             "The envoys wrapped up three days of talks in Doha on Thursday.",

@@ -55,6 +55,8 @@ _OCCASION = re.compile(
 _WHERE_AFTER_OCCASION = re.compile(
     r"[^.;]{0,100}?,\s+where\s+(?:[\w$,.'’-]+\s+){0,6}?", re.IGNORECASE
 )
+# "arrived on Monday and met ...": a second past verb joined right after the date.
+_AND_THEN = re.compile(r",?\s+and\s+(?:then\s+|later\s+|also\s+)?", re.IGNORECASE)
 # "a four-day campaign", "a two-week official visit": how long the event lasts.
 _LENGTH = re.compile(r"P(?P<count>\d+)(?P<unit>[DW])")
 _LENGTH_GAP = re.compile(r"\s+(?:[\w-]+\s+){0,2}")
@@ -472,7 +474,8 @@ def _dated_by_the_occasion(
 ) -> list[Attachment]:
     """ "signed ten agreements during a forum in Astana on Aug. 5", "met in Astana on Aug. 5,
     where they signed ten agreements": what happens during, at or where a dated occasion
-    took place takes the occasion's date, as an event of its own type."""
+    took place takes the occasion's date, as an event of its own type; so does the next
+    thing done, told right after the date: "visited Kabul on May 6 and met the minister"."""
     found: list[Attachment] = []
     for trigger in triggers:
         if id(trigger) in dated:
@@ -480,21 +483,28 @@ def _dated_by_the_occasion(
         for attachment in attachments:
             if attachment.extractor is trigger.extractor:
                 continue
-            occasion = min(attachment.triggers, key=lambda t: t.start)
-            last = max(attachment.triggers, key=lambda t: t.end)
-            if (
-                occasion.start >= trigger.end
-                and _OCCASION.fullmatch(text, trigger.end, occasion.start)
-            ) or (
-                last.end <= trigger.start
-                and _WHERE_AFTER_OCCASION.fullmatch(text, last.end, trigger.start)
-            ):
+            if _shares_the_date(text, trigger, attachment):
                 found.append(
                     Attachment(trigger.extractor, attachment.timex, attachment.end_timex, [trigger])
                 )
                 dated.add(id(trigger))
                 break
     return found
+
+
+def _shares_the_date(text: str, trigger: Trigger, attachment: Attachment) -> bool:
+    occasion = min(attachment.triggers, key=lambda t: t.start)
+    last = max(attachment.triggers, key=lambda t: t.end)
+    during = occasion.start >= trigger.end and _OCCASION.fullmatch(
+        text, trigger.end, occasion.start
+    )
+    where = last.end <= trigger.start and _WHERE_AFTER_OCCASION.fullmatch(
+        text, last.end, trigger.start
+    )
+    then = last.end <= attachment.timex.start_char and _AND_THEN.fullmatch(
+        text, attachment.timex.end_char, trigger.start
+    )
+    return bool(during or where or then)
 
 
 def length_before(text: str, timexes: Sequence[Timex], start: int) -> tuple[int, bool] | None:
