@@ -199,6 +199,8 @@ MONTH_INFERRED = [
     (date(2026, 2, 2), "Profits fell in the third quarter.", "2025-Q3", None),
     (date(2026, 2, 2), "It happened in the spring.", "2025-SP", None),
     (date(2026, 2, 2), "Rains come in mid-December.", "2025-12", "MID"),
+    # "spring" and "fall" are seasons after "early", "late", "mid" too.
+    (date(2026, 2, 2), "The offensive stalled in late spring.", "2025-SP", "END"),
 ]
 
 

@@ -132,6 +132,9 @@ TIMES = [
     ("He called last night.", "last night", "2026-02-01TNI"),
     ("He arrived at noon.", "noon", "2026-02-02T12:00"),
     ("He will speak tonight.", "tonight", "2026-02-02TNI"),
+    # "overnight" as an adverb is the night before.
+    ("Rockets struck the airport overnight.", "overnight", "2026-02-01TNI"),
+    ("Overnight, police raided two homes.", "Overnight", "2026-02-01TNI"),
     ("They met Monday morning.", "Monday morning", "2026-02-02TMO"),
     ("They met yesterday afternoon.", "yesterday afternoon", "2026-02-01TAF"),
     ("The polls close at 20:00 GMT.", "20:00 GMT", "2026-02-02T20:00"),

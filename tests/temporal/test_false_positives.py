@@ -54,6 +54,10 @@ NOT_TEMPORAL = [
     "Shares rose 10.15 to 45.",
     # Dots make a date only with a four-digit year after the second.
     "See section 2.5.1 of the report.",
+    # "overnight" before a noun or after an article describes a thing.
+    "They booked an overnight stay.",
+    "Shares saw a late fall in trading.",
+    "Overnight trading was thin.",
     # An ordinal word is a day only beside a month.
     "The first of several talks ended.",
     "Prices rose 3.5.",

@@ -944,9 +944,17 @@ class _Scanner:
         if yr is not None:
             return yr[0], Expr("calendar", year=yr[1], part=season)
         bare = shift is None and not determiner
-        if bare and (
-            self.t[i].lower in V.AMBIGUOUS_SEASONS
-            or not self.after_context_word(i, V.MONTH_CONTEXT_WORDS)
+        # "late spring" is the season, "a late fall in prices" a drop.
+        part_of = self.after_context_word(i, frozenset(V.PART_MODIFIERS)) and not self.is_(
+            j, "in", "of"
+        )
+        if (
+            bare
+            and not part_of
+            and (
+                self.t[i].lower in V.AMBIGUOUS_SEASONS
+                or not self.after_context_word(i, V.MONTH_CONTEXT_WORDS)
+            )
         ):
             return None
         return j, Expr("calendar", part=season, shift=shift)
@@ -1028,6 +1036,11 @@ class _Scanner:
             return end + 1, replace(expr, daypart=_DAYPART_WORDS[self.low(end)])
         return end, expr
 
+    def _ends_phrase(self, i: int) -> bool:
+        """Whether a noun phrase can end before ``i``: the text ends, or punctuation or a
+        word that opens a new phrase stands there."""
+        return i >= self.n or self.t[i].kind != "word" or self.t[i].lower in _PHRASE_OPENERS
+
     def r_deictic(self, i: int) -> Hit | None:
         lower = self.low(i)
         if self.t[i].kind != "word":
@@ -1039,6 +1052,12 @@ class _Scanner:
             return i + 1, expr
         if lower == "tonight":
             return i + 1, Expr("relative", unit="day", offset=0, daypart="NI")
+        if lower == "overnight":
+            # "Rockets struck overnight": the night before; "an overnight stay" and
+            # "by overnight selling" describe a thing, not a time.
+            if self.in_(i - 1, _BEFORE_ADJECTIVE) or not self._ends_phrase(i + 1):
+                return None
+            return i + 1, Expr("relative", unit="day", offset=-1, daypart="NI")
         if lower in _MID_PARTS_OF_DAY:
             return self._part_of_day(i + 1, _MID_PARTS_OF_DAY[lower])
         if lower == "these" and self.is_(i + 1, "days"):
@@ -1892,7 +1911,7 @@ _STARTS: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (_MID_PARTS_OF_DAY, ("r_deictic",)),
     (("these",), ("r_deictic",)),
     (V.REFERENCE_WORDS, ("r_deictic",)),
-    (("tonight", "recent"), ("r_deictic",)),
+    (("tonight", "recent", "overnight"), ("r_deictic",)),
     (("earlier", "later", "that", "same"), ("r_shift",)),
     (V.UNITS, ("r_bare_units",)),
     (V.LONG_COMPOUNDS, ("r_bare_units",)),
@@ -1943,6 +1962,13 @@ Rule = Callable[[_Scanner, int], Hit | None]
 
 #: Which rules starting at "the" may match, by the next token's lower-case word or,
 #: for other tokens, its kind (see each rule's "the" branch).
+#: Words before "overnight" that make it an adjective: "an overnight stay".
+_BEFORE_ADJECTIVE: Final = frozenset({"a", "an", "the", "by", "of", "its", "their", "his", "her"})
+#: Words that open a new phrase after a time adverb: "struck overnight with", "overnight and".
+_PHRASE_OPENERS: Final = frozenset(
+    {"and", "but", "as", "after", "before", "when", "while", "in", "on", "at", "with", "to"}
+    | {"near", "from", "into", "across", "around", "against", "amid", "following"}
+)
 _DAY_TENS: Final = {"twenty": 20, "thirty": 30}
 _AFTER_THE: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (("ordinal",), ("r_date", "r_century", "r_day_of_month")),

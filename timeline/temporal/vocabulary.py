@@ -750,6 +750,7 @@ CUE_WORDS: Final[frozenset[str]] = frozenset(
     | set(FREQUENCY_ADVERBS)
     | set(LONG_COMPOUNDS)
     | {"tonight", "noon", "midday", "midnight", "past", "future", "present", "recent", "current"}
+    | {"overnight"}
     | {"half", "period", "fiscal", "nineteen", "thousand"}
     | set(DECADE_WORDS)
     | {"christmas", "easter", "thanksgiving", "halloween", "ramadan", "ramazan", "eid"}
