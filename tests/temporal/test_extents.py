@@ -33,6 +33,9 @@ EXTENTS = [
     ("worries about March 3 polls", ["March 3"]),
     ("a way around Friday's ruling", ["Friday"]),
     ("In July 2024, April 2025 and July 2025", ["July 2024", "April 2025", "July 2025"]),
+    # A part of a period in words reaches back over a longer lead than "the start".
+    ("at the beginning of the month", ["the beginning of the month"]),
+    ("by the middle of the week", ["the middle of the week"]),
     # An ordinal word is part of a date only beside its month.
     ("In March, first the army came", ["March"]),
     # "earlier"/"later" before "that" is in the extent, as before "this".

@@ -2050,7 +2050,8 @@ _LEAD_WORDS: Final = frozenset(
     | {word for words in V.QUANTITY_MODIFIERS for word in words}
     | set(V.SHIFT_WORDS)
     | set(V.ORDINALS)
-    | {"the", "and", "half", "fiscal"}
+    | set(V.PART_PHRASES)
+    | {"the", "and", "half", "fiscal", "of"}
 )
 #: Most tokens an expression may have before its first cue ("no more than the
 #: last twenty-four hours").
