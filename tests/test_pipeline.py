@@ -32,6 +32,16 @@ def published_of(
         # A place in title case, with the date alone on its line.
         ("Dushanbe, 3 February 2026\n\n" + BODY, None, None, ("2026-02-03", "dateline")),
         ("New Delhi, Feb. 3, 2026\n" + BODY, None, None, ("2026-02-03", "dateline")),
+        (
+            "Termez, Uzbekistan, 3 February 2026 (Wire) - " + BODY,
+            None,
+            None,
+            ("2026-02-03", "dateline"),
+        ),
+        ("KABUL (Wire), Feb. 3, 2026: " + BODY, None, None, ("2026-02-03", "dateline")),
+        # A label or a byline before the date.
+        ("Published: 03 Feb 2026\n\n" + BODY, None, None, ("2026-02-03", "dateline")),
+        ("By Staff Reporter | Feb. 3, 2026\n" + BODY, None, None, ("2026-02-03", "dateline")),
         # A headline may stand above the dateline.
         (
             "Talks resume\n\nKABUL, Feb. 3, 2026 (Wire) - " + BODY,
@@ -86,6 +96,7 @@ def test_document_date_precedence(
         "MOSCOW, Nov. 29 (Wire) - Talks began.",  # no year: not a full dateline
         "The talks of 3 February 2026 were long.",  # a date in prose, not a dateline
         "Afterwards, 3 February 2026 was set as the date.",  # prose goes on after the date
+        "In Kabul, 3 February 2026 was a holiday.",
         "Officials in KABUL said on 3 February 2026 that talks began.",
     ],
 )

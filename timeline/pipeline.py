@@ -23,12 +23,26 @@ from .sources import SourceDocument
 from .temporal import infer_document_date, tag
 from .temporal.types import DocumentDate, Timex
 
-# A dateline opens the article: "KABUL, Feb. 2 (Reuters) -", "MOSCOW, 11 December 2024 —".
-_DATELINE = re.compile(r"\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,40})?,\s*$")
-#: A place in title case opens a dateline only on a line of its own with the date:
-#: "Dushanbe, 8 October 2024"; in prose a capitalised word before a date is common.
-_TITLE_CASE_DATELINE = re.compile(r"\s*[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3},\s*$")
-_LINE_END = re.compile(r"[ \t]*(?:\r?\n|$)")
+# A dateline opens the article: "KABUL, Feb. 2 (Reuters) -", "MOSCOW, 11 December 2024 —",
+# "KABUL (Pajhwok), March 5, 2025:".
+_AGENCY = r"(?:\s*\([^()\n]{1,40}\))?"
+_DATELINE = re.compile(
+    r"\s*[A-Z][A-Z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z .'’-]{1,40})?" + _AGENCY + r",\s*$"
+)
+#: A place in title case ("Dushanbe, 8 October 2024", "Tashkent, Uzbekistan, March 5, 2025")
+#: opens a dateline only when the date ends the line or the dateline ("(AFP) -"): in prose
+#: a capitalised word before a date is common.
+_PLACE = r"[A-Z][A-Za-z.'’-]+(?: [A-Z][A-Za-z.'’-]+){0,3}"
+_TITLE_CASE_DATELINE = re.compile(
+    r"\s*" + _PLACE + r"(?:,\s*" + _PLACE + r")?" + _AGENCY + r",\s*$"
+)
+_DATELINE_END = re.compile(r"[ \t]*(?:\([^()\n]{1,40}\))?[ \t]*(?:[-–—:]|\r?\n|$)")
+#: A label or a byline before the date: "Published: 05 Mar 2025", "By Jane Doe | May 5, 2025".
+_DATE_LABEL = re.compile(
+    r"\s*(?:(?:last\s+)?updated|published|posted|dated?)(?:\s+on)?\s*:?\s*$"
+    r"|[^\n]{0,80}[|•·]\s*$",
+    re.IGNORECASE,
+)
 _DATELINE_SEARCH = 120
 _YEARLESS_DAY = re.compile(r"XXXX-(?P<month>\d\d)-(?P<day>\d\d)")
 
@@ -172,12 +186,9 @@ def _opens_dateline(head: str, timex: Timex) -> bool:
     """Whether ``timex`` opens its line, alone or after a place: "KABUL, Feb. 2" (a
     headline may stand on the lines before)."""
     lead = head[head.rfind("\n", 0, timex.start_char) + 1 : timex.start_char]
-    if not lead.strip() or _DATELINE.fullmatch(lead) is not None:
+    if not lead.strip() or _DATELINE.fullmatch(lead) or _DATE_LABEL.fullmatch(lead):
         return True
-    return (
-        _TITLE_CASE_DATELINE.fullmatch(lead) is not None
-        and _LINE_END.match(head, timex.end_char) is not None
-    )
+    return bool(_TITLE_CASE_DATELINE.fullmatch(lead) and _DATELINE_END.match(head, timex.end_char))
 
 
 def _in_latest_year(
