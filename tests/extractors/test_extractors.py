@@ -343,6 +343,17 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             [("decree", "2025-04-17", "")],
         ),
         (
+            "Kyrgyzstan removed the movement from its list of banned organisations in May 2024.",
+            "2025-06-03",
+            [("decree", "2024-05", "")],
+        ),
+        ("The host removed two names from the guest list on Monday.", "2025-06-03", []),
+        (
+            "Kazakhstan added the group to its national terrorist list on Monday.",
+            "2025-06-03",
+            [("decree", "2025-06-02", "")],
+        ),
+        (
             "A new law on media licences came into force on May 1.",
             "2025-06-03",
             [("decree", "2025-05-01", "")],
