@@ -228,6 +228,40 @@ def test_dates_command(tmp_path: Path) -> None:
     assert "inferred" in result.stderr
 
 
+def test_dates_takes_the_document_date_from_front_matter_or_dateline(tmp_path: Path) -> None:
+    article = tmp_path / "a.md"
+    article.write_text("---\npublished: 2025-06-20\n---\nThey met on Thursday.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["dates", str(article)])
+    assert result.exit_code == 0, result.output
+    [row] = [json.loads(line) for line in result.stdout.splitlines()]
+    # Offsets count in the article's text, after the front matter.
+    assert (row["start_char"], row["text"], row["value"]) == (12, "Thursday", "2025-06-19")
+    assert "Document date from its metadata: 2025-06-20." in result.stderr
+    wire = tmp_path / "b.txt"
+    wire.write_text("KABUL, June 20, 2025 (Wire) - They met on Thursday.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["dates", str(wire)])
+    assert "Document date from its dateline: 2025-06-20." in result.stderr
+    assert "2025-06-19" in result.stdout
+
+
+def test_dates_names_the_document_of_each_row(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        json.dumps({"text": "They met on Thursday.", "published": "2025-06-20"})
+        + "\n"
+        + json.dumps({"text": "They met on Friday.", "published": "2025-06-28"})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(cli, ["dates", str(feed)])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(r["document"], r["value"]) for r in rows] == [
+        ("feed.jsonl#1", "2025-06-19"),
+        ("feed.jsonl#2", "2025-06-27"),
+    ]
+
+
 def test_dates_table_from_stdin() -> None:
     result = CliRunner().invoke(
         cli,

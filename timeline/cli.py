@@ -22,11 +22,12 @@ from .curation import Curation, load_curation
 from .errors import TimelineError
 from .export import FORMATS, Filters, check_request
 from .export import export as write_export
+from .pipeline import document_date
 from .published import Published, parse_published
-from .sources import DEFAULT_MAX_BYTES, read_text
+from .sources import DEFAULT_MAX_BYTES, read_article, read_documents
 from .store import check_database
-from .temporal import infer_document_date, tag
-from .temporal.types import PRECISIONS
+from .temporal import tag
+from .temporal.types import PRECISIONS, Timex
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DB = "facts.db"
@@ -425,6 +426,35 @@ def serve(db_path: Path, host: str, port: int, samples: Path, metadata: Path, as
         raise click.ClickException(str(error)) from error
 
 
+def _describe_document_date(dated: Published | None, anchor: date | None) -> str:
+    if dated is None:
+        return "No document date given or found; relative dates stay unresolved."
+    if dated.basis == "inferred":
+        told = f"Document date inferred: {dated.iso} ({dated.note})"
+    else:
+        told = f"Document date from its {_DATE_SOURCES.get(dated.basis, dated.basis)}: {dated.iso}"
+    if anchor is None:
+        told += "; too coarse to resolve relative dates, which stay unresolved"
+    return told + "."
+
+
+_DATE_SOURCES = {"metadata": "metadata", "option": "--published option", "dateline": "dateline"}
+
+
+def _timex_row(t: Timex) -> dict[str, Any]:
+    return {
+        "start_char": t.start_char,
+        "end_char": t.end_char,
+        "text": t.text,
+        "type": t.type,
+        "value": t.value,
+        "start": t.start.isoformat() if t.start else None,
+        "end": t.end.isoformat() if t.end else None,
+        "precision": t.precision,
+        "basis": t.basis,
+    }
+
+
 @cli.command()
 @click.argument("file", type=click.Path(allow_dash=True, path_type=Path))
 @published_option
@@ -435,8 +465,11 @@ def serve(db_path: Path, host: str, port: int, samples: Path, metadata: Path, as
 def dates(file: Path, published: Published | None, as_of: Any, fmt: str) -> None:
     """Print every temporal expression in FILE ("-" for standard input), resolved.
 
-    Without --published the document date is inferred from the text, and
-    stderr says so.
+    The document date comes from the article's front matter, else from
+    --published, else from its dateline, else it is inferred from the text;
+    stderr says which. Offsets count from the start of the article's text,
+    after any front matter. A JSONL or CSV file gives the expressions of
+    every row, each naming its document.
 
     Example:
 
@@ -444,23 +477,29 @@ def dates(file: Path, published: Published | None, as_of: Any, fmt: str) -> None
             timeline dates - --published 2026-03-02 --format table
     """
     try:
-        text = sys.stdin.read() if str(file) == "-" else read_text(file)
+        sources = (
+            [read_article("<stdin>", sys.stdin.read())]
+            if str(file) == "-"
+            else read_documents(file)
+        )
     except TimelineError as error:
         raise click.ClickException(str(error)) from error
     not_after = _as_of(as_of)
-    anchor: date | None = published.date if published else None
-    if published is None:
-        inferred = infer_document_date(text, not_after=not_after)
-        if inferred is None:
-            click.echo("No document date given or found; relative dates stay unresolved.", err=True)
-        else:
-            anchor = inferred.date
-            click.echo(
-                f"Document date inferred: {inferred.date} "
-                f"(confidence {inferred.confidence:.2f}; {inferred.reason})",
-                err=True,
-            )
+    several = len(sources) > 1
+    rows: list[dict[str, Any]] = []
+    for source in sources:
+        try:
+            dated, anchor = document_date(source, source.text, published, not_after)
+        except ValueError as error:
+            raise click.ClickException(f"{source.name}: {error}") from error
+        prefix = f"{source.name}: " if several else ""
+        click.echo(prefix + _describe_document_date(dated, anchor), err=True)
+        rows += [
+            {**({"document": source.name} if several else {}), **_timex_row(t)}
+            for t in tag(source.text, anchor, not_after=not_after)
+        ]
     columns = (
+        *(("document",) if several else ()),
         "start_char",
         "end_char",
         "text",
@@ -471,20 +510,6 @@ def dates(file: Path, published: Published | None, as_of: Any, fmt: str) -> None
         "precision",
         "basis",
     )
-    rows = [
-        {
-            "start_char": t.start_char,
-            "end_char": t.end_char,
-            "text": t.text,
-            "type": t.type,
-            "value": t.value,
-            "start": t.start.isoformat() if t.start else None,
-            "end": t.end.isoformat() if t.end else None,
-            "precision": t.precision,
-            "basis": t.basis,
-        }
-        for t in tag(text, anchor, not_after=not_after)
-    ]
     if fmt == "jsonl":
         for row in rows:
             click.echo(json.dumps(row, ensure_ascii=False))

@@ -155,6 +155,11 @@ def read_text(path: Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def read_article(name: str, text: str) -> SourceDocument:
+    """An article given as text (standard input, say): front matter read as from a file."""
+    return _read_article(Path(name), text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def _read_article(path: Path, text: str) -> SourceDocument:
     metadata: dict[str, Any] = {}
     body = text
