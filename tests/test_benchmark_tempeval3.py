@@ -249,6 +249,41 @@ def test_main_with_a_fake_tagger(
     assert "errors on test-platinum" not in out
 
 
+def test_set_dir_scores_any_folder_of_timeml(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for folder in ("tweets", "te3-platinum"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "tiny.tml").write_text(TIMEML, encoding="utf-8")
+    (tmp_path / "tweets" / "notes.txt").write_text("not TimeML", encoding="utf-8")
+
+    def finds_yesterday(doc: Doc) -> list[Span]:
+        at = doc.text.find("yesterday")
+        return [Span(at, at + len("yesterday"), "DATE", "1998-02-12")] if at >= 0 else []
+
+    monkeypatch.setattr(te3, "timeline_system", lambda: finds_yesterday)
+    tweets, platinum = str(tmp_path / "tweets"), str(tmp_path / "te3-platinum")
+    # No TE-3 data under --data: given alone, --set-dir scores only its folders.
+    args = ["--data", str(tmp_path / "absent"), "--no-peer", "--errors", "5"]
+    args += ["--set-dir", tweets, "--set-dir", platinum]
+
+    assert te3.main([*args, "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)["sets"]
+    assert list(result) == [tweets, platinum]
+    assert result[tweets]["documents"] == 1 and result[tweets]["gold_timexes"] == 2
+    assert result[tweets]["systems"]["timeline"]["strict"] == 1
+    assert [e["gold"]["text"] for e in result[tweets]["errors"]["missed"]] == ["three months"]
+    assert "errors" not in result[platinum]  # a platinum folder's errors stay hidden
+
+    assert te3.main(args) == 0
+    out = capsys.readouterr().out
+    assert f"{tweets}: 1 documents, 2 gold timexes" in out
+    assert f"timeline errors on {tweets}:" in out and "errors on " + platinum not in out
+
+    assert te3.main([*args, "--set-dir", str(tmp_path / "nowhere")]) == 2
+    assert "nowhere" in capsys.readouterr().err
+
+
 @pytest.mark.parametrize(
     ("set_name", "docs", "counts"),
     [

@@ -127,6 +127,48 @@ def test_year_range_tags_both_years() -> None:
     assert [t.value for t in found] == ["2001", "2005"]
 
 
+YEARS_IN_MORE_PLACES = [
+    # Before 1800, only after a preposition that takes a year.
+    ("The fort was built in 1776.", ["1776"]),
+    ("The port has traded since 1492.", ["1492"]),
+    # Both ends of a span of years written with a dash.
+    ("Under the junta, 1967-1974, the press was muzzled.", ["1967", "1974"]),
+    ("The drought of 2010–2012 emptied the dams.", ["2010", "2012"]),
+    # A prefix joined to the year, and a possessive.
+    ("Voters rejected the post-1989 settlement.", ["post-1989"]),
+    ("She was named 2011's top coach by the league.", ["2011"]),
+    # A year before a name in initials, or before a plural no one would count to.
+    ("Turnout in the 1992 U.S. election rose.", ["1992"]),
+    ("Leaders of the 1998 protests were freed.", ["1998"]),
+    # A year as the subject of a singular verb.
+    ("Analysts say 2012 was a record for exports.", ["2012"]),
+    # A year before a singular noun is not a count of it.
+    ("The 2014 season ended early.", ["2014"]),
+]
+
+
+@pytest.mark.parametrize(("text", "extents"), YEARS_IN_MORE_PLACES)
+def test_years_in_more_places(text: str, extents: list[str]) -> None:
+    found = tag(text, ANCHOR)
+    assert [t.text for t in found] == extents
+    assert all(t.type == "DATE" and t.value == t.text[-4:] for t in found)
+
+
+NOT_YEARS = [
+    # Counts: a plural or an amount after the number, a round number before a plural,
+    # an early number without a preposition that takes a year.
+    "The army sent 2000-3000 troops.",
+    "In 1500 cases the test failed.",
+    "The 1900 soldiers marched home.",
+    "Rooms 1204-1210 were locked.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_YEARS)
+def test_numbers_that_are_not_years(text: str) -> None:
+    assert [t.text for t in tag(text, ANCHOR) if t.type == "DATE"] == []
+
+
 DECADES = [
     ("Sales in the 1990s were low.", "the 1990s", "199", None),
     ("In the late 1990s sales dropped.", "the late 1990s", "199", "END"),

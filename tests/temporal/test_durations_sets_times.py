@@ -90,6 +90,13 @@ DURATIONS = [
     ("The audit may need 3 or 4 days.", "3 or 4 days", "P3D", None),
     ("The herd could recover within weeks or months.", "weeks or months", "PXW", None),
     ("Prices have slid in recent days and weeks.", "recent days and weeks", "PXD", None),
+    # Units abbreviated after a count in digits.
+    ("The drive took 2 hrs.", "2 hrs", "PT2H", None),
+    ("She ran the course in 45 mins flat.", "45 mins", "PT45M", None),
+    ("He signed a 10-yr lease.", "10-yr", "P10Y", None),
+    # A plural unit alone before "later"/"earlier" is as vague as "a few days" before it.
+    ("Days later, the rebels withdrew.", "Days", "PXD", None),
+    ("The bridge reopened, but hours later it shut again.", "hours", "PTXH", None),
 ]
 
 

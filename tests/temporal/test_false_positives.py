@@ -65,6 +65,11 @@ NOT_TEMPORAL = [
     "Add 1/2 cup of flour.",
     # "days of" after a noun is a noun phrase, not a span.
     "He recalled the glory days of the club.",
+    # Unit abbreviations only count after a number that stands alone; "min" alone is
+    # a word; "month end" without a hyphen or an apostrophe is two nouns.
+    "Fans of #Team1HR cheered.",
+    "The min wage rose.",
+    "Its month end report was late.",
 ]
 
 

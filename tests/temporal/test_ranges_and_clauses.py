@@ -44,6 +44,28 @@ RANGES = [
         "Polls opened on March 3, 2024 and closed on March 6, 2025.",
         [("March 3, 2024", "2024-03-03"), ("March 6, 2025", "2025-03-06")],
     ),
+    (
+        "Ministers met on 8 and 9 March 2025.",
+        [("8", "2025-03-08"), ("9 March 2025", "2025-03-09")],
+    ),
+    (
+        "The fair runs 19 - 20 October 2025.",
+        [("19", "2025-10-19"), ("20 October 2025", "2025-10-20")],
+    ),
+    # A month or season before another with a year takes that year (the one before if
+    # the first comes later in the year).
+    (
+        "Fighting raged from May to August 1950.",
+        [("May", "1950-05"), ("August 1950", "1950-08")],
+    ),
+    (
+        "Output fell in December-February 2025.",
+        [("December", "2024-12"), ("February 2025", "2025-02")],
+    ),
+    (
+        "Crops failed in summer and autumn 1918.",
+        [("summer", "1918-SU"), ("autumn 1918", "1918-FA")],
+    ),
     # Not ranges of days: a percentage after the second number, a count before the month.
     ("Rates on March 3 rose to 4 percent.", [("March 3", "2026-03-03")]),
     ("Sales rose 3 to 6 March 2025.", [("6 March 2025", "2025-03-06")]),

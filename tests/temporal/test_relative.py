@@ -117,6 +117,8 @@ def test_weekday_without_anchor(only: Only) -> None:
 
 DEICTIC = [
     ("It ended yesterday.", "yesterday", "2026-02-01", "day", "relative", None),
+    # "month's end" like "year-end": the end of the month.
+    ("By month's end the fund had doubled.", "month's end", "2026-02", "month", "relative", "END"),
     ("It starts tomorrow.", "tomorrow", "2026-02-03", "day", "relative", None),
     ("Today the market fell.", "Today", "2026-02-02", "day", "publication", None),
     ("The market fell this week.", "this week", "2026-W06", "week", "relative", None),
@@ -211,6 +213,24 @@ ANAPHORIC = [
     ("The war began in 2014. A year earlier, protests started.", "A year earlier", "2013"),
     ("He arrived on November 29, 2024. That month was cold.", "That month", "2024-11"),
     ("The law passed in June 2019. The same day it was signed.", None, None),
+    # A part of the next or previous day.
+    (
+        "The siege began on 4 May 1942. The next morning the guns fell silent.",
+        "The next morning",
+        "1942-05-05TMO",
+    ),
+    (
+        "Polls closed on 9 May 2021; early the following morning results came in.",
+        "early the following morning",
+        "2021-05-10TMO",
+    ),
+    (
+        "The raid was on 2 June 2015. The previous night was calm.",
+        "The previous night",
+        "2015-06-01TNI",
+    ),
+    # A day counted from the start of something is the day in focus.
+    ("It opened on 3 March 2020, the second day of the fair.", "the second day", "2020-03-03"),
 ]
 
 

@@ -163,6 +163,14 @@ _DAYPARTS_AFTER_THE: Final = frozenset({"morning", "afternoon", "evening"})
 _MID_PARTS_OF_DAY: Final = {"midafternoon": "AF", "midmorning": "MO"}
 _COMPOUND_TENS: Final = frozenset({20, 30, 40, 50, 60, 70, 80, 90})
 _YEAR_SHIFTS: Final = {"this": 0, "last": -1, "next": 1}
+#: Prefixes joined to a year by a hyphen: "post-1959", "pre-2008".
+_YEAR_PREFIXES: Final = frozenset({"post", "pre"})
+#: Singular verbs after a four-digit number that make it a year as a subject.
+_YEAR_SUBJECT_VERBS: Final = frozenset(
+    {"was", "is", "will", "has", "had", "saw", "sees", "marked", "marks", "brought", "brings"}
+)
+#: Prepositions after which a four-digit number before 1800 is still read as a year.
+_EARLY_YEAR_CONTEXT: Final = frozenset({"in", "since", "until", "till", "during", "circa"})
 _AMOUNT_WORDS: Final = frozenset(
     {"million", "billion", "thousand", "percent", "cents", "dollars", "pounds", "euros"}
 )
@@ -461,6 +469,23 @@ class _Scanner:
                 return un[0]
         return end
 
+    def _unit_abbreviation(self, i: int, count: int) -> tuple[int, str, bool] | None:
+        """(end, unit, plural) for "hrs", "min", "yrs" right after a count in digits
+        ("2 hrs", "90 mins", "1hr"); alone, or after a count in words, they are not read."""
+        if (
+            count >= self.n
+            or self.t[count].kind != "number"
+            or not self.in_(i, V.UNIT_ABBREVIATIONS)
+        ):
+            return None
+        if self.t[count].joined and (
+            self.t[count - 1].kind == "word" or self.t[count - 1].text in "#@"
+        ):
+            # "#HWW1HR", "#10yrs": a name or a tag, not a length of time.
+            return None
+        # A full stop after one more often ends the sentence than the abbreviation.
+        return i + 1, V.UNIT_ABBREVIATIONS[self.low(i)], self.low(i).endswith("s")
+
     def unit(self, i: int) -> tuple[int, str, bool] | None:
         """(end, unit, plural)."""
         if not self.in_(i, V.UNITS):
@@ -626,12 +651,28 @@ class _Scanner:
         yr = self.year(k) or self._read_out_year(k)
         if yr is not None:
             return yr[0], Expr("calendar", year=yr[1], month=month)
-        if abbreviated or not self.bare_month_ok(i):
+        if abbreviated:
             return None
+        partner = self._range_partner(j, self._month_year)
+        if partner is None and not self.bare_month_ok(i):
+            return None
+        if partner is not None and partner.year is not None and partner.month is not None:
+            # "May-August 1950", "from May to August 1950": the first month takes the
+            # year named after the second, the year before if it comes later in the year.
+            year = partner.year - (month > partner.month)
+            return j, Expr("calendar", year=year, month=month)
         if self.in_(j, _YEAR_SHIFTS) and self.is_(j + 1, "year"):
             # "January this year", "June last year".
             return j + 2, Expr("calendar", month=month, year_offset=_YEAR_SHIFTS[self.low(j)])
         return j, Expr("calendar", month=month)
+
+    def _range_partner(self, j: int, rule: Callable[[int], Hit | None]) -> Expr | None:
+        """What ``rule`` finds right after a range word or "and"/"or" at ``j``: the other
+        end of "May-August 1950", "summer and autumn 1918"."""
+        if not (self._range_link(j) or self.is_(j, "or")):
+            return None
+        hit = rule(j + 1) if j + 1 < self.n else None
+        return None if hit is None or hit[1].kind != "calendar" else hit[1]
 
     def r_shift_month(self, i: int) -> Hit | None:
         """ "last May", "this September", "next March": the nearest such month that way."""
@@ -675,14 +716,23 @@ class _Scanner:
         if self.is_(i, "nineteen"):
             spoken = self._spoken_year(i)
             return None if spoken is None else (spoken[0], Expr("calendar", year=spoken[1]))
+        if self.in_(i, _YEAR_PREFIXES) and self.hyphen(i + 1):
+            # "post-1959 politics", "pre-2008 levels": the year the prefix points from.
+            yr = self.year(i + 2, 1800, 2100)
+            return None if yr is None else (yr[0], Expr("calendar", year=yr[1]))
         yr = self.year(i, 1800, 2100)
         if yr is None:
-            return None
+            return self._early_year(i)
         prev = i - 1
         context = (
             self.after_context_word(i, V.YEAR_CONTEXT_WORDS)
             or (prev >= 0 and self.t[prev].text == "(" and self.is_(i + 1, ")"))
             or self._modifying_year(i, yr[0])
+            or self._in_year_range(i)
+            # "2012 was a record year": a count would take a plural verb.
+            or (self.in_(yr[0], _YEAR_SUBJECT_VERBS) and 1900 <= yr[1] <= 2100)
+            # "1965's Man of the Year": a count takes no possessive.
+            or (self.is_(yr[0], "'", "’") and self.is_(yr[0] + 1, "s") and self.t[yr[0]].joined)
         )
         if not context:
             return None
@@ -695,9 +745,49 @@ class _Scanner:
             return end + 2, Expr("calendar", year=yr[1], mod=mod)
         return end, Expr("calendar", year=yr[1])
 
+    def _early_year(self, i: int) -> Hit | None:
+        """ "in 1776", "since 1492": a year before 1800 only after a preposition that
+        takes a year, and not followed by what it would count ("in 1500 cases"); news
+        writes such counts with a comma ("1,500")."""
+        yr = self.year(i, 1000, 1799)
+        if yr is None:
+            return None
+        if not self.after_context_word(i, _EARLY_YEAR_CONTEXT):
+            return None
+        end = yr[0]
+        if self._counted_noun(end) or self.in_(end, V.UNITS):
+            return None
+        return end, Expr("calendar", year=yr[1])
+
+    def _in_year_range(self, i: int) -> bool:
+        """Whether the four-digit number at ``i`` is one end of a span of years written
+        with a dash, "1861-1863" or "2007–2008" (TimeML tags each end): the other end is
+        a later year, within a century, and no plural noun follows ("2000-3000 troops")."""
+        if self.hyphen(i + 1):
+            first, second = i, i + 2
+        elif i >= 2 and self.hyphen(i - 1):
+            first, second = i - 2, i
+        else:
+            return False
+        start, end = self.year(first, 1800, 2100), self.year(second, 1800, 2100)
+        if start is None or end is None or not 0 < end[1] - start[1] < 100:
+            return False
+        return not self._counted_noun(end[0])
+
+    def _counted_noun(self, i: int) -> bool:
+        """Whether a lower-case plural noun or an amount word at ``i`` makes the number
+        before it a count: "3000 troops", "1500 million"; not "was", "has", "status"."""
+        if i >= self.n or self.t[i].kind != "word" or self.t[i].is_title:
+            return False
+        low = self.t[i].lower
+        if low in _AMOUNT_WORDS or low == "people":
+            return True
+        return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is"))
+
     def _modifying_year(self, i: int, end: int) -> bool:
         """ "the 1987 crash", "its 1990 invasion", "the 2000 Olympics": a year before a noun
-        after a determiner; "the 2000 soldiers" (a plural count) is not one."""
+        after a determiner; "the 2000 soldiers" (a plural count) is not one, but a year that
+        no one would count to ("the 1992 protests") still is."""
         prev = i - 1
         if (
             prev > 0
@@ -712,10 +802,14 @@ class _Scanner:
             self.in_(prev, _DETERMINERS) or (self.is_(prev, "s") and self.is_(prev - 1, "'", "’"))
         ):
             return False
-        if end >= self.n or self.t[end].kind != "word":
+        if end >= self.n or self.t[end].kind not in ("word", "initials"):
+            # "the 1960 U.S. election": initials are a name too.
             return False
         nxt = self.t[end]
-        return nxt.is_title or not nxt.lower.endswith("s")
+        if nxt.is_title or not nxt.lower.endswith("s"):
+            return True
+        value = self.t[i].value or 0
+        return 1900 <= value <= 2100 and value % 100 != 0
 
     def _read_out_year(self, i: int) -> tuple[int, int] | None:
         """A year read out after a month or season ("January nineteen ninety-seven"); only
@@ -786,6 +880,19 @@ class _Scanner:
         else:
             day = 7 * ordinal - 3
         return month[0], replace(month[1], day=day, unit="week")
+
+    def r_nth_day(self, i: int) -> Hit | None:
+        """ "the second day of the offensive": a day counted from the start of something,
+        which TimeBank dates as the day in focus. "his first day in office" is left alone:
+        it seldom falls on the day in focus, and no other date can be told for it."""
+        if not self.is_(i, "the"):
+            return None
+        j = i + 1
+        number = V.ORDINALS.get(self.low(j), 0) if self.t[j].kind == "word" else 0
+        if not 1 <= number <= 20 or not self.is_(j + 1, "day") or self.hyphen(j + 2):
+            # "their third day-long meeting" counts meetings.
+            return None
+        return j + 2, Expr("relative", unit="day", offset=0, anaphoric=True)
 
     def r_quarter(self, i: int) -> Hit | None:
         """ "the third quarter (of 2024)", "Q3 2024", "the first half of 2025", "third-quarter"."""
@@ -912,15 +1019,18 @@ class _Scanner:
 
     def r_compare(self, i: int) -> Hit | None:
         """ "year-earlier", "year-ago" used as an adjective: the same period a year before;
-        and "year-end", "year end", "year's end"."""
+        and "year-end", "year end", "year's end", "month's end", "month-end"."""
         if self.is_(i, "year") and self.hyphen(i + 1) and self.is_(i + 2, "earlier", "ago"):
             return i + 3, Expr("relative", unit="year", offset=-1, compare=True)
-        if self.is_(i, "year"):
+        if self.is_(i, "year", "month"):
             j = i + 1
             if self.hyphen(j) or (self.is_(j, "'", "’") and self.is_(j + 1, "s")):
                 j += 1 if self.hyphen(j) else 2
-            if self.is_(j, "end") and not self.is_(i - 1, "the", "a", "each", "every"):
-                return j + 1, Expr("relative", unit="year", offset=0, mod="END")
+            # "month's end" and "month-end" like the year's; "month end" alone is too
+            # often two nouns ("a month end report").
+            joined = j > i + 1 or self.low(i) == "year"
+            if joined and self.is_(j, "end") and not self.is_(i - 1, "the", "a", "each", "every"):
+                return j + 1, Expr("relative", unit=self.low(i), offset=0, mod="END")
         return None
 
     def r_season(self, i: int) -> Hit | None:
@@ -944,6 +1054,11 @@ class _Scanner:
         if yr is not None:
             return yr[0], Expr("calendar", year=yr[1], part=season)
         bare = shift is None and not determiner
+        if bare:
+            partner = self._range_partner(j, self.r_season)
+            if partner is not None and partner.year is not None and partner.part is not None:
+                # "summer and autumn 1918": the first season takes the year named after both.
+                return j, Expr("calendar", year=partner.year, part=season)
         # "late spring" is the season, "a late fall in prices" a drop.
         part_of = self.after_context_word(i, frozenset(V.PART_MODIFIERS)) and not self.is_(
             j, "in", "of"
@@ -1193,6 +1308,11 @@ class _Scanner:
         if not self.in_(j, V.SHIFT_WORDS):
             return None
         offset = V.SHIFT_WORDS[lower]
+        if the and lower in ("next", "following", "previous") and self.in_(j + 1, V.PARTS_OF_DAY):
+            # "the next morning", "the previous night": that part of the day after (before)
+            # the one in focus.
+            part = V.PARTS_OF_DAY[self.low(j + 1)]
+            return j + 2, Expr("relative", unit="day", offset=offset, anaphoric=True, daypart=part)
         j += 1
         qty = self.quantity(j)
         if qty is not None and the and self.low(j) not in ("a", "an"):
@@ -1310,10 +1430,13 @@ class _Scanner:
         elif self.in_(k, _COUNTED_DAYS) and self.is_(k + 1, "day", "days"):
             # "eight trading days", "five business days": days of a kind, still days.
             k += 1
-        un = self.unit(k)
+        un = self.unit(k) or self._unit_abbreviation(k, j)
         if un is None:
             return None
         end, unit, plural = un
+        if not plural and not hyphenated and self.year(j, 1800, 2100) is not None:
+            # "the 2012 season", "its 1990 year": a year before the unit, not a count.
+            return None
         if (
             amount is not None
             and amount == int(amount)
@@ -1431,6 +1554,20 @@ class _Scanner:
             and self.after_context_word(i, _BEFORE_SPAN_OF)
         ):
             # "after days of rain", "amid months of talks": a vague stretch of time.
+            return i + 1, Expr(
+                "literal", timex_type="DURATION", value=duration_value(None, V.UNITS[self.low(i)])
+            )
+        if (
+            self.in_(i, _VAGUE_SPAN_UNITS)
+            and self.is_(i + 1, "later", "earlier")
+            and (
+                i == 0
+                or self.t[i - 1].kind in ("punct", "newline")
+                or self.in_(i - 1, _BEFORE_BARE_OFFSET)
+            )
+        ):
+            # "Days later, ...", "just hours earlier": TimeBank tags "A few days" of "A few
+            # days later" as a vague length, and so the plural alone.
             return i + 1, Expr(
                 "literal", timex_type="DURATION", value=duration_value(None, V.UNITS[self.low(i)])
             )
@@ -1691,7 +1828,7 @@ class _Scanner:
         if best[1].hour is not None:
             return None
         named_day = best[1].weekday is not None or (
-            best[1].kind == "relative" and not best[1].anaphoric
+            best[1].kind == "relative" and (not best[1].anaphoric or bool(best[1].offset))
         )
         if best[1].daypart is not None and (lower == "the" or not named_day):
             # "late Thursday night", "early this morning" keep their modifier; "the
@@ -1809,7 +1946,10 @@ class _Scanner:
         if before < 0 or not self._range_link(before + 1):
             return None
         day = self._range_day(before)
-        if day is None or not (self.hyphen(before + 1) or self.is_(before - 1, "from", "between")):
+        if day is None or not (
+            self.t[before + 1].text in ("-", "–") or self.in_(before - 1, _BEFORE_DAY_RANGE)
+        ):
+            # "3-6 March", "19 - 20 October", "on 8 and 9 March", "from 3 to 6 March".
             return None
         assert expr.month is not None
         if day >= (expr.day or 0) or not _valid(expr.year or 2024, expr.month, day):
@@ -1875,6 +2015,13 @@ _BEFORE_BARE_UNITS: Final = frozenset(
     | {"only", "just", "mere"}
 )
 
+#: Words before a bare day that make it the first of a range of days ("on 8 and 9 March",
+#: "the 28 and 29 August").
+_BEFORE_DAY_RANGE: Final = frozenset({"from", "between", "on", "the", "by", "until", "till"})
+
+#: Words before a plural unit alone and "later"/"earlier" ("just days later").
+_BEFORE_BARE_OFFSET: Final = frozenset({"and", "but", "then", "only", "just", "mere", "barely"})
+
 _DAY_DOT_MONTH = re.compile(r"(?P<day>\d{1,2})\.(?P<month>\d{1,2})")
 
 
@@ -1902,8 +2049,9 @@ _STARTS: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (_MONTH_SHIFTS, ("r_shift_month",)),
     (_YEAR_SHIFTS, ("r_quarter",)),
     (("earlier", "later", "more", "current"), ("r_deictic",)),
-    (("year",), ("r_compare",)),
+    (("year", "month"), ("r_compare",)),
     (("fiscal",), ("r_quarter", "r_year")),
+    (_YEAR_PREFIXES, ("r_year",)),
     (("nineteen",), ("r_year",)),
     (V.DEICTIC_DAYS, ("r_deictic",)),
     (_HOLIDAY_NAMES, ("r_holiday",)),
@@ -1942,6 +2090,7 @@ _RULE_ORDER: Final = (
     "r_century",
     "r_quarter",
     "r_week_of_month",
+    "r_nth_day",
     "r_period",
     "r_season",
     "r_shift_month",
@@ -1976,7 +2125,7 @@ _AFTER_THE: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (V.DECADE_WORDS, ("r_decade",)),
     (("year",), ("r_year",)),
     (_DAYPARTS_AFTER_THE, ("r_deictic",)),
-    (V.ORDINALS, ("r_century", "r_quarter", "r_week_of_month", "r_date")),
+    (V.ORDINALS, ("r_century", "r_quarter", "r_week_of_month", "r_date", "r_nth_day")),
     (_DAY_TENS, ("r_date",)),
     (("number",), ("r_quarter", "r_period", "r_quantity")),
     (("fiscal",), ("r_quarter", "r_period")),

@@ -166,6 +166,19 @@ UNITS: Final[dict[str, str]] = {
     "centuries": "century",
 }
 
+#: Abbreviated units, only read after a count in digits ("2 hrs", "90 mins", "10-yr"):
+#: alone "min" and "sec" are other words.
+UNIT_ABBREVIATIONS: Final[dict[str, str]] = {
+    "sec": "second",
+    "secs": "second",
+    "min": "minute",
+    "mins": "minute",
+    "hr": "hour",
+    "hrs": "hour",
+    "yr": "year",
+    "yrs": "year",
+}
+
 #: TIMEX3 duration designators; time units go after the "T".
 DURATION_UNITS: Final[dict[str, str]] = {
     "second": "TS",
@@ -743,6 +756,7 @@ CUE_WORDS: Final[frozenset[str]] = frozenset(
     | set(WEEKDAYS_PLURAL)
     | set(WEEKDAY_ABBREVIATIONS)
     | (set(UNITS) - {"second"})
+    | (set(UNIT_ABBREVIATIONS) - {"sec"})
     | set(SEASONS)
     | set(PARTS_OF_DAY)
     | set(DEICTIC_DAYS)
