@@ -74,6 +74,10 @@ DURATIONS = [
     ("The repairs took months.", "months", "PXM", None),
     ("The truce lasted only hours.", "hours", "PTXH", None),
     ("They spent weeks on the draft.", "weeks", "PXW", None),
+    # A stage of something in plural units: "the early years", "the final days".
+    ("In the early years of the war, food was short.", "the early years", "PXY", None),
+    ("He rested in the final days of the campaign.", "the final days", "PXD", None),
+    ("Rescuers searched for days.", "days", "PXD", None),
     ("The past week was busy.", "The past week", "P1W", None),
     # Closed "-long" compounds last one unit, like their hyphenated forms.
     ("A weeklong fair opened.", "weeklong", "P1W", None),

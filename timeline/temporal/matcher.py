@@ -1537,6 +1537,16 @@ class _Scanner:
                     timex_type="DURATION",
                     value=duration_value(None if plural else 1.0, unit),
                 )
+        if (
+            self.low(i) == "the"
+            and self.in_(i + 1, _STAGES)
+            and self.low(i + 2) in _VAGUE_PLURALS
+            and (self.low(i + 1), self.low(i + 2)) != ("early", "hours")
+        ):
+            # "the early years", "the final days" (of something): a vague span; "the early
+            # hours" (of Thursday) is a time of day.
+            unit = V.UNITS[self.low(i + 2)]
+            return i + 3, Expr("literal", timex_type="DURATION", value=duration_value(None, unit))
         if self.low(i) == "the":
             # "in the weeks ahead", "over the years": vague spans named by the plural alone.
             un = self.unit(i + 1)
@@ -1571,7 +1581,7 @@ class _Scanner:
             return i + 1, Expr(
                 "literal", timex_type="DURATION", value=duration_value(None, V.UNITS[self.low(i)])
             )
-        if self.low(i) not in ("years", "months", "weeks", "decades", "hours", "centuries"):
+        if self.low(i) not in _VAGUE_PLURALS:
             return None
         if self.is_(i + 1, "ago"):
             # "just months ago": as vague as "several months ago".
@@ -2118,6 +2128,12 @@ _PHRASE_OPENERS: Final = frozenset(
     {"and", "but", "as", "after", "before", "when", "while", "in", "on", "at", "with", "to"}
     | {"near", "from", "into", "across", "around", "against", "amid", "following"}
 )
+#: Plural units that name a vague length on their own: "for years", "the early years".
+_VAGUE_PLURALS: Final = frozenset(
+    {"years", "months", "weeks", "days", "decades", "hours", "centuries"}
+)
+#: Stages of something after "the" before a plural unit: "the early years", "the final days".
+_STAGES: Final = frozenset({"early", "final", "closing", "opening", "first", "initial"})
 _DAY_TENS: Final = {"twenty": 20, "thirty": 30}
 _AFTER_THE: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (("ordinal",), ("r_date", "r_century", "r_day_of_month")),
@@ -2142,6 +2158,7 @@ _AFTER_THE: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     ((w for w in V.UNITS if w != V.UNITS[w]), ("r_bare_units",)),
     (V.PART_MODIFIERS, ("r_modified",)),
     (V.PART_PHRASES, ("r_modified",)),
+    (_STAGES, ("r_bare_units",)),
     (_PERIOD_ADJECTIVES, ("r_period",)),
     (("most", "year", "quarter", "period"), ("r_period",)),
 ]
