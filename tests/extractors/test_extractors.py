@@ -487,6 +487,8 @@ def test_event_location(text: str, place: str | None) -> None:
             "Iran's neighbour Turkmenistan in May 2022.",
             "Turkmenistan",
         ),
+        # The state may end the text.
+        ("In May 2022 the SCO granted observer status to Turkmenistan", "Turkmenistan"),
     ],
 )
 def test_a_state_admitted_by_a_bloc_is_its_new_member(text: str, member: str) -> None:

@@ -72,6 +72,7 @@ def _granted_to(text: str, after: Sequence[Mention], trigger: Trigger) -> Entity
     for mention in after:
         if not _GRANTED_TO.fullmatch(text, trigger.end, mention.start_char):
             return None
-        if mention.entity.kind == "country" and text[mention.end_char] not in "'’":
+        possessive = text[mention.end_char : mention.end_char + 1] in ("'", "’")
+        if mention.entity.kind == "country" and not possessive:
             return mention.entity
     return None
