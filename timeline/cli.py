@@ -27,7 +27,7 @@ from .published import Published, parse_published
 from .sources import DEFAULT_MAX_BYTES, read_article, read_documents
 from .store import check_database
 from .temporal import tag
-from .temporal.types import PRECISIONS, Timex
+from .temporal.types import PRECISIONS
 
 F = TypeVar("F", bound=Callable[..., Any])
 DEFAULT_DB = "facts.db"
@@ -441,20 +441,6 @@ def _describe_document_date(dated: Published | None, anchor: date | None) -> str
 _DATE_SOURCES = {"metadata": "metadata", "option": "--published option", "dateline": "dateline"}
 
 
-def _timex_row(t: Timex) -> dict[str, Any]:
-    return {
-        "start_char": t.start_char,
-        "end_char": t.end_char,
-        "text": t.text,
-        "type": t.type,
-        "value": t.value,
-        "start": t.start.isoformat() if t.start else None,
-        "end": t.end.isoformat() if t.end else None,
-        "precision": t.precision,
-        "basis": t.basis,
-    }
-
-
 @cli.command()
 @click.argument("file", type=click.Path(allow_dash=True, path_type=Path))
 @published_option
@@ -470,6 +456,8 @@ def dates(file: Path, published: Published | None, as_of: Any, fmt: str) -> None
     stderr says which. Offsets count from the start of the article's text,
     after any front matter. A JSONL or CSV file gives the expressions of
     every row, each naming its document.
+
+    JSON lines also carry the TIMEX3 mod ("late November": END).
 
     Example:
 
@@ -495,7 +483,7 @@ def dates(file: Path, published: Published | None, as_of: Any, fmt: str) -> None
         prefix = f"{source.name}: " if several else ""
         click.echo(prefix + _describe_document_date(dated, anchor), err=True)
         rows += [
-            {**({"document": source.name} if several else {}), **_timex_row(t)}
+            {**({"document": source.name} if several else {}), **t.record()}
             for t in tag(source.text, anchor, not_after=not_after)
         ]
     columns = (

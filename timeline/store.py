@@ -432,16 +432,7 @@ def _timex_row(document_id: str, sentence: str | None, timex: Timex) -> dict[str
         "id": f"{document_id}:t{timex.start_char}",
         "document_id": document_id,
         "sentence_id": sentence,
-        "start_char": timex.start_char,
-        "end_char": timex.end_char,
-        "text": timex.text,
-        "type": timex.type,
-        "value": timex.value,
-        "start": timex.start.isoformat() if timex.start else None,
-        "end": timex.end.isoformat() if timex.end else None,
-        "precision": timex.precision,
-        "basis": timex.basis,
-        "mod": timex.mod,
+        **timex.record(),
     }
 
 

@@ -49,6 +49,21 @@ class Timex:
     basis: str | None = None  # one of BASES, for DATE and TIME values
     mod: str | None = None  # TIMEX3 mod: START, MID, END, APPROX, BEFORE, AFTER, ...
 
+    def record(self) -> dict[str, str | int | None]:
+        """Its fields as plain values, days in ISO form: a row or a JSON object."""
+        return {
+            "start_char": self.start_char,
+            "end_char": self.end_char,
+            "text": self.text,
+            "type": self.type,
+            "value": self.value,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "precision": self.precision,
+            "basis": self.basis,
+            "mod": self.mod,
+        }
+
 
 @dataclass(frozen=True)
 class DocumentDate:
