@@ -8,10 +8,9 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from heapq import merge
-from itertools import islice
 
 from timeline.entities.types import Entity, Mention
-from timeline.entities.vocabulary import TOKEN, Entry, Vocabulary, load_vocabulary, normalise, slug
+from timeline.entities.vocabulary import Entry, Vocabulary, load_vocabulary, normalise, slug
 
 # "Ministry of Information and Culture", "Ministry of the Interior".
 _MINISTRY_OF = re.compile(
@@ -25,6 +24,8 @@ _MINISTRY_WORD = "inistry"
 _MINISTRY_OF_START = re.compile(r"[Mm]inistry of ")
 # What a "Foreign Ministry" match is made of: it lies within one run of these.
 _NAME_MINISTRY_CHARACTERS = frozenset(string.ascii_letters + " ")
+# ... and the rest of such a run, found at C speed.
+_NAME_MINISTRY_RUN = re.compile(r"[A-Za-z ]*")
 # What joins an owner to the ministry it runs: "Russia's", "Taliban-run", "Russian".
 _OWNER_LINK = re.compile(r"(?:'s|-run|-led|-controlled)? $")
 
@@ -85,27 +86,35 @@ def _start(match: re.Match[str]) -> int:
     return match.start()
 
 
+#: The next token (see ``TOKEN``) and the white space before it, when that holds no newline.
+_NEXT_TOKEN = re.compile(r"([^\S\n]*)(\w+|[^\w\s])")
+
+
 def _longest_at(
     text: str, start: int, vocabulary: Vocabulary
 ) -> tuple[int, tuple[Entry, ...]] | None:
-    """Where the longest name starting at ``start`` ends, and the entries it may name."""
+    """Where the longest name starting at ``start`` ends, and the entries it may name.
+
+    A name's key joins its tokens with a space where the text has white space between
+    them; a name does not cross a line break."""
     if start > 0 and (text[start - 1].isalnum() or text[start - 1] == "_"):
         return None
     may_fold = text[start].isupper()
+    prefixes, folded_prefixes = vocabulary.prefixes, vocabulary.folded_prefixes
     best: tuple[int, tuple[Entry, ...]] | None = None
     exact = folded = True
     key = ""
-    previous_end = None
-    for token in islice(TOKEN.finditer(text, start), vocabulary.longest):
-        begin, end = token.span()
-        if previous_end is not None:
-            gap = text[previous_end:begin]
-            if "\n" in gap:
-                break
-            key += " " if gap else ""
-        key += token.group()
-        exact = exact and key in vocabulary.prefixes
-        folded = folded and may_fold and key.casefold() in vocabulary.folded_prefixes
+    end = start
+    match = _NEXT_TOKEN.match
+    for _ in range(vocabulary.longest):
+        token = match(text, end)
+        if token is None:
+            break
+        gap, word = token.groups()
+        key = f"{key} {word}" if gap and key else key + word
+        end = token.end()
+        exact = exact and key in prefixes
+        folded = folded and may_fold and key.casefold() in folded_prefixes
         if not (exact or folded):
             break
         entries = vocabulary.surfaces.get(key) if exact else None
@@ -113,7 +122,6 @@ def _longest_at(
             entries = vocabulary.folded.get(key.casefold())
         if entries:
             best = (end, entries)
-        previous_end = end
     return best
 
 
@@ -169,8 +177,7 @@ def _add_ministries(
             entity = named.get(title) or _bare_ministry(title, governments, vocabulary)
         named[title] = entity
         added.append(Mention(start, end, text[start:end], entity))
-    spans_added = [(m.start_char, m.end_char) for m in added]
-    kept = [m for m in mentions if not overlaps(m.start_char, m.end_char, spans_added)]
+    kept = without_overlaps(mentions, [(m.start_char, m.end_char) for m in added])
     return sorted(kept + added, key=lambda m: m.start_char)
 
 
@@ -215,9 +222,8 @@ def _name_ministries(plain: str) -> Iterator[re.Match[str]]:
             start = position
             while start > 0 and plain[start - 1] in _NAME_MINISTRY_CHARACTERS:
                 start -= 1
-            searched = position + len(_MINISTRY_WORD)
-            while searched < len(plain) and plain[searched] in _NAME_MINISTRY_CHARACTERS:
-                searched += 1
+            run = _NAME_MINISTRY_RUN.match(plain, position + len(_MINISTRY_WORD))
+            searched = run.end() if run else position + len(_MINISTRY_WORD)
             yield from _NAME_MINISTRY.finditer(plain, start, searched + 1)
         position = plain.find(_MINISTRY_WORD, position + 1)
 
@@ -226,6 +232,31 @@ def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
     """Whether ``start``..``end`` overlaps one of ``spans`` (sorted, not overlapping)."""
     i = bisect_left(spans, (end, 0))
     return any(s < end and start < e for s, e in spans[max(0, i - 2) : i])
+
+
+def without_overlaps(mentions: list[Mention], spans: list[tuple[int, int]]) -> list[Mention]:
+    """The ``mentions`` (in text order) that ``overlaps`` finds in none of ``spans``:
+    ``[m for m in mentions if not overlaps(m.start_char, m.end_char, spans)]``.
+
+    Only a mention that overlaps some span at all is tested; a sweep over both in
+    text order finds those."""
+    if not spans:
+        return list(mentions)
+    ordered = sorted(spans)
+    kept: list[Mention] = []
+    k = 0
+    for mention in mentions:
+        # Spans that end before this mention starts end before every later one starts.
+        while k < len(ordered) and ordered[k][1] <= mention.start_char:
+            k += 1
+        if (
+            k < len(ordered)
+            and ordered[k][0] < mention.end_char
+            and overlaps(mention.start_char, mention.end_char, spans)
+        ):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def _canonical_ministry(name: str, vocabulary: Vocabulary) -> str:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from timeline.entities.finder import find_mentions, overlaps
+from timeline.entities.finder import find_mentions, without_overlaps
 from timeline.entities.people import NameRun, has_person_cue, name_runs
 from timeline.entities.types import Entity, Mention
 from timeline.entities.vocabulary import Vocabulary, load_vocabulary, slug
@@ -61,7 +61,7 @@ def link_document(text: str, sentences: Sequence[Sentence]) -> DocumentEntities:
     mentions = find_mentions(text)
     people = _people(text, sentences, mentions)
     taken = sorted((p.start_char, p.end_char) for p in people)
-    mentions = [m for m in mentions if not overlaps(m.start_char, m.end_char, taken)]
+    mentions = without_overlaps(mentions, taken)
     mentions = sorted(mentions + people, key=lambda m: m.start_char)
     mentions = sorted(mentions + _anaphora(text, mentions, vocabulary), key=lambda m: m.start_char)
     by_sentence = group_by_sentence(mentions, sentences)
@@ -81,8 +81,13 @@ def _with_pronouns(
     """
     linked = []
     for index, sentence in enumerate(sentences):
-        mentions = list(by_sentence[index])
-        for match in _PRONOUN.finditer(text, sentence.start_char, sentence.end_char):
+        mentions = by_sentence[index]  # in text order
+        pronouns = list(_PRONOUN.finditer(text, sentence.start_char, sentence.end_char))
+        if not pronouns:
+            linked.append(list(mentions))
+            continue
+        mentions = list(mentions)
+        for match in pronouns:
             person = next(
                 (
                     m.entity

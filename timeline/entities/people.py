@@ -52,9 +52,9 @@ def name_runs(
     current: list[re.Match[str]] = []
     previous_end = -1
     for match in NAME_WORD.finditer(text, start, len(text) if end is None else end):
-        gap = text[previous_end : match.start()] if current else ""
-        usable = _usable(match, blocked, words, in_name=bool(current) and _joins(gap, words))
-        if current and (not usable or not _joins(gap, words)):
+        joins = bool(current) and _joins(text[previous_end : match.start()], words)
+        usable = _usable(match, blocked, words, in_name=joins)
+        if current and (not usable or not joins):
             runs.append(_run(current))
             current = []
         if usable:
@@ -71,21 +71,26 @@ def _usable(
     word = match.group()
     if word in words.not_names or word in words.honorifics:
         return False
-    if word.casefold() in words.heads or word.casefold() in words.modifiers:
+    folded = word.casefold()
+    if folded in words.heads or folded in words.modifiers:
         return False
+    start, end = match.span()
     for mention in blocked:
-        if mention.start_char < match.end() and match.start() < mention.end_char:
+        if mention.start_char < end and start < mention.end_char:
             # Many surnames are places too ("Wardak", "Logari"): a one-word
             # place may close a name that has begun, never open one.
             return (
                 in_name
                 and mention.entity.kind == "place"
-                and (mention.start_char, mention.end_char) == match.span()
+                and mention.start_char == start
+                and mention.end_char == end
             )
     return True
 
 
 def _joins(gap: str, words: RoleWords) -> bool:
+    if gap == " ":
+        return True  # the usual case
     parts = gap.split()
     if gap != " " and not (gap.startswith(" ") and gap.endswith(" ")):
         return False

@@ -2198,11 +2198,13 @@ _DIGIT_CUES: Final = re.compile(_DIGIT_CUE_PATTERN.format(d=r"\d"))
 #: at every position twice as fast as the Unicode digit category.
 _ASCII_DIGIT_CUES: Final = re.compile(_DIGIT_CUE_PATTERN.format(d="0-9"))
 _ASCII_WORD: Final = re.compile(r"[a-z]+")
-#: Blanks out everything but ASCII letters, so that ``str.split`` yields the
-#: words ``_ASCII_WORD`` would find, several times faster; the punctuation
-#: usual in news is included so that most texts come out pure ASCII.
-_NON_LETTERS: Final = str.maketrans(
-    dict.fromkeys([c for c in map(chr, range(128)) if not c.isalpha()] + list("\xa0’‘“”—–…"), " ")
+#: ``_blank_letters`` blanks out everything but ASCII letters, the punctuation usual
+#: in news included, so that most texts come out pure ASCII. The bytes table maps
+#: each ASCII character to itself or a space: ``bytes.translate`` is a plain table
+#: look-up, where ``str.translate`` with a dict looks up every character in it.
+_NEWS_PUNCTUATION: Final = "\xa0’‘“”—–…"
+_ASCII_NON_LETTERS: Final = bytes(
+    c if chr(c).isascii() and chr(c).isalpha() else ord(" ") for c in range(256)
 )
 #: Characters tokenized before a cue: room for the usual leads ("last twenty four
 #: hours", "about two weeks"); a window that then starts with a word of a longer
@@ -2257,8 +2259,8 @@ def _cue_positions(text: str) -> list[int]:
     if len(low) != len(text):
         # A few characters ("İ") change length when lower-cased; keep offsets aligned.
         low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    blanked = low.translate(_NON_LETTERS)
-    if not blanked.isascii():
+    blanked = _blank_letters(low)
+    if blanked is None:
         positions = [m.start() for m in _DIGIT_CUES.finditer(low)]
         _find_cue_words(text, low, V.CUE_WORDS.intersection(_ASCII_WORD.findall(low)), positions)
         positions.sort()
@@ -2273,6 +2275,17 @@ def _cue_positions(text: str) -> list[int]:
             positions.append(at)
     positions.sort()
     return positions
+
+
+def _blank_letters(low: str) -> str | None:
+    """``low`` with every character but an ASCII letter made a space (same length), or
+    None when it holds other characters beyond ASCII than the usual punctuation."""
+    if not low.isascii():
+        for mark in _NEWS_PUNCTUATION:
+            low = low.replace(mark, " ")
+        if not low.isascii():
+            return None
+    return low.encode("ascii").translate(_ASCII_NON_LETTERS).decode("ascii")
 
 
 def _find_cue_words(text: str, low: str, words: Iterable[str], positions: list[int]) -> None:

@@ -6,34 +6,58 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import lru_cache
 from itertools import pairwise
 
-from .matcher import Mention, find_mentions
+from .matcher import find_mentions
 from .resolver import Resolver, on_day, same_phrase
 from .tense import PAST, tense_in
-from .tokenizer import Token
 from .types import Timex
+
+
+class Found:
+    """What the matcher finds in one text, whatever the anchor: its tokens, its mentions
+    and, filled in on first use, the tense of each mention's clause."""
+
+    __slots__ = ("mentions", "tenses", "text", "tokens")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.tokens, self.mentions = find_mentions(text)
+        self.tenses: list[str | None] = [None] * len(self.mentions)
+
+    def tense(self, index: int) -> str:
+        found = self.tenses[index]
+        if found is None:
+            mention = self.mentions[index]
+            found = tense_in(self.text, self.tokens, mention.first, mention.last)
+            self.tenses[index] = found
+        return found
+
+
+@lru_cache(maxsize=4)
+def found_in(text: str) -> Found:
+    """The matcher's findings in ``text``, kept for the last few texts: a document is
+    matched once and resolved against each anchor it is read with (none while its date
+    is inferred, then that date)."""
+    return Found(text)
 
 
 class Analysed:
     """A mention, its resolved timex, and the tense of its clause (worked out on first use:
     most mentions are resolved without it)."""
 
-    __slots__ = ("_tense", "_text", "_tokens", "mention", "timex")
+    __slots__ = ("_found", "_index", "mention", "timex")
 
-    def __init__(self, mention: Mention, text: str, tokens: list[Token]) -> None:
-        self.mention = mention
-        self._text = text
-        self._tokens = tokens
-        self._tense: str | None = None
+    def __init__(self, found: Found, index: int) -> None:
+        self._found = found
+        self._index = index
+        self.mention = found.mentions[index]
         self.timex: Timex
 
     @property
     def tense(self) -> str:
-        if self._tense is None:
-            mention = self.mention
-            self._tense = tense_in(self._text, self._tokens, mention.first, mention.last)
-        return self._tense
+        return self._found.tense(self._index)
 
 
 def _tense_of(item: Analysed) -> Callable[[], str]:
@@ -41,11 +65,11 @@ def _tense_of(item: Analysed) -> Callable[[], str]:
 
 
 def analyse(text: str, anchor: date | None, not_after: date | None) -> list[Analysed]:
-    tokens, mentions = find_mentions(text)
+    found = found_in(text)
     resolver = Resolver(anchor, not_after)
     results = []
-    for mention in mentions:
-        item = Analysed(mention, text, tokens)
+    for index, mention in enumerate(found.mentions):
+        item = Analysed(found, index)
         item.timex = resolver.resolve(mention, text, _tense_of(item))
         results.append(item)
     _place_times_before_their_day(results, text)
