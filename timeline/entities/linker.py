@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -63,7 +64,8 @@ def link_document(text: str, sentences: Sequence[Sentence]) -> DocumentEntities:
     taken = sorted((p.start_char, p.end_char) for p in people)
     mentions = without_overlaps(mentions, taken)
     mentions = sorted(mentions + people, key=lambda m: m.start_char)
-    mentions = sorted(mentions + _anaphora(text, mentions, vocabulary), key=lambda m: m.start_char)
+    anaphora = _anaphora(text, sentences, mentions, vocabulary)
+    mentions = sorted(mentions + anaphora, key=lambda m: m.start_char)
     by_sentence = group_by_sentence(mentions, sentences)
     by_sentence = _with_pronouns(text, sentences, by_sentence)
     return DocumentEntities(tuple(sentences), tuple(tuple(s) for s in by_sentence))
@@ -141,7 +143,10 @@ def _people(text: str, sentences: Sequence[Sentence], mentions: list[Mention]) -
     return found
 
 
-def _anaphora(text: str, mentions: list[Mention], vocabulary: Vocabulary) -> list[Mention]:
+def _anaphora(
+    text: str, sentences: Sequence[Sentence], mentions: list[Mention], vocabulary: Vocabulary
+) -> list[Mention]:
+    sentence_starts = [s.start_char for s in sentences]
     found: list[Mention] = []
     index = 0
     for match in _ANAPHOR.finditer(text):
@@ -155,8 +160,8 @@ def _anaphora(text: str, mentions: list[Mention], vocabulary: Vocabulary) -> lis
         # "X met the envoy": an anaphor after such a verb is someone other than the people
         # named earlier in its own sentence.
         others_from = (
-            _sentence_start(text, match.start())
-            if _OBJECT_OF.search(text, max(0, match.start() - 20), match.start())
+            sentence_starts[max(0, bisect_right(sentence_starts, match.start()) - 1)]
+            if sentences and _OBJECT_OF.search(text, max(0, match.start() - 20), match.start())
             else None
         )
         entity = _antecedent(mentions, index, targets, vocabulary, others_from)
@@ -169,12 +174,6 @@ _OBJECT_OF = re.compile(
     r"\b(?:met|meets|meet|meeting|with|told|received|hosted|thanked|urged|called|invited)\s+$",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"[.!?]\s|\n")
-
-
-def _sentence_start(text: str, at: int) -> int:
-    ends = [m.end() for m in _SENTENCE_END.finditer(text, max(0, at - 400), at)]
-    return ends[-1] if ends else max(0, at - 400)
 
 
 def _antecedent(

@@ -92,7 +92,7 @@ def _joins(gap: str, words: RoleWords) -> bool:
     if gap == " ":
         return True  # the usual case
     parts = gap.split()
-    if gap != " " and not (gap.startswith(" ") and gap.endswith(" ")):
+    if not (gap.startswith(" ") and gap.endswith(" ")):
         return False
     return not parts or (len(parts) == 1 and parts[0] in words.particles)
 

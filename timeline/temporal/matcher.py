@@ -2134,7 +2134,8 @@ _VAGUE_PLURALS: Final = frozenset(
 )
 #: Stages of something after "the" before a plural unit: "the early years", "the final days".
 _STAGES: Final = frozenset({"early", "final", "closing", "opening", "first", "initial"})
-_DAY_TENS: Final = {"twenty": 20, "thirty": 30}
+#: Tens that begin a spoken day of the month: "twenty-first".
+_DAY_TENS: Final = {word: V.NUMBER_WORDS[word] for word in ("twenty", "thirty")}
 _AFTER_THE: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (("ordinal",), ("r_date", "r_century", "r_day_of_month")),
     (("decade",), ("r_decade",)),
