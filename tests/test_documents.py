@@ -27,6 +27,10 @@ def test_content_id_is_stable() -> None:
         ("Talks in Doha\n\nBody.", "Talks in Doha"),
         ("Envoys met in Doha on Monday. They agreed.", "Envoys met in Doha on Monday"),
         ("Word " * 60 + "end.", ("Word " * 32).strip() + "…"),
+        # A dateline on the first line heads nothing; one under a headline is left below.
+        ("HERAT, 3 May 2025 - Floods hit the city. More.", "Floods hit the city"),
+        ("HERAT, 3 May 2025\n\nFloods hit the city. More.", "Floods hit the city"),
+        ("Floods in Herat\nHERAT, 3 May 2025 - Floods hit.", "Floods in Herat"),
     ],
 )
 def test_headline(text: str, expected: str) -> None:

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from timeline.pipeline import analyse, find_dateline
+from timeline.datelines import find_dateline
+from timeline.pipeline import analyse
 from timeline.published import Published, parse_published
 from timeline.sources import SourceDocument
 
@@ -102,6 +103,32 @@ def test_document_date_precedence(
 )
 def test_not_a_dateline(text: str) -> None:
     assert find_dateline(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("HERAT, 3 May 2025 - Floods hit on Friday.", "Floods hit on Friday."),
+        ("HERAT (Wire), May 3, 2025: Floods hit on Friday.", "Floods hit on Friday."),
+        ("Herat, Afghanistan, 3 May 2025 — Floods hit on Friday.", "Floods hit on Friday."),
+        ("MOSCOW, Nov. 29 (Wire) - Talks began.", "Talks began."),
+        ("The talks of 3 February 2026 were long.", "The talks of 3 February 2026 were long."),
+    ],
+)
+def test_a_dateline_is_a_sentence_of_its_own(text: str, body: str) -> None:
+    # The dateline's date is when the story was filed, not when the first sentence's
+    # events took place: "on Friday" dates the floods.
+    source = SourceDocument(name="a.txt", path="a.txt", text=text, published=None)
+    analysis = analyse(source, not_after=AS_OF)
+    assert analysis.sentences[-1].text == body
+
+
+def test_an_event_in_the_dateline_sentence_takes_the_date_of_its_own_words() -> None:
+    text = "HERAT, 3 May 2025 - A bomb exploded at a market in Herat on Friday, police said."
+    source = SourceDocument(name="a.txt", path="a.txt", text=text, published=None)
+    attack = next(e for e in analyse(source).events if e.event_type == "attack")
+    assert attack.date is not None
+    assert (attack.date.text, attack.date.start) == ("Friday", "2025-05-02")
 
 
 def test_a_date_inferred_only_to_the_year_resolves_no_weekday() -> None:

@@ -6,6 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from .datelines import dateline_end
 from .published import Published
 from .sentences import split_sentences
 from .sources import SourceDocument
@@ -76,8 +77,14 @@ def make_document(source: SourceDocument, published: Published | None) -> Docume
 
 
 def headline(text: str) -> str:
-    """The article's first line when it reads as a headline, else its first sentence."""
-    first = text.strip().split("\n", 1)[0].strip()
+    """The article's first line when it reads as a headline, else its first sentence.
+
+    A dateline that opens the first line is not part of it: "KABUL, March 9 (Wire) -
+    A bomb exploded ..." is headed "A bomb exploded ...".
+    """
+    body_start = dateline_end(text)
+    opening_line = body_start and "\n" not in text[:body_start].strip()
+    first = text[body_start if opening_line else 0 :].strip().split("\n", 1)[0].strip()
     if len(first) <= _TITLE_MAX and not first.endswith((".", ":", ";", ",")):
         return first
     sentences = split_sentences(first)

@@ -81,7 +81,8 @@ _APPOINTED = re.compile(
     r"^(?:,\s*who\s+)?\s*(?:was|is|has been|had been|were)?\s*(?:appointed|named|elected)\s+"
     r"(?:as\s+|to the post of\s+|to the position of\s+)?",
 )
-_ARTICLE_AT = re.compile(r"(?:the |a |an )")
+#: "appointed X as the new governor": "new" tells of the appointment, not the post.
+_ARTICLE_AT = re.compile(r"(?:the |a |an )(?:new |next |incoming )?")
 _OWNER_LINK = re.compile(r"(?:'s|-run|-led|-appointed|-backed)?\s+")
 _COMMA_BEFORE_NAME = re.compile(r",\s*$")
 _WHO_HEADS = re.compile(r",\s*who\s+(?:now\s+|currently\s+)?(heads|leads|chairs)\s+", re.IGNORECASE)
@@ -155,6 +156,7 @@ class _Extractor:
         self.title, self.title_at_end = _title_patterns(
             vocabulary.roles.heads, vocabulary.roles.modifiers
         )
+        self.honorifics_at_end = _honorifics_pattern(vocabulary.roles.honorifics)
 
     def mentions(self, sentence: Sentence) -> tuple[Mention, ...]:
         return self.entities.by_sentence[sentence.index]
@@ -366,7 +368,10 @@ class _Extractor:
         self, sentence: Sentence, person: Mention, mentions: Sequence[Mention]
     ) -> _Role | None:
         base = max(sentence.start_char, person.start_char - 120)  # titles are short
-        match = self.title_at_end.search(self.text, base, person.start_char)
+        # "Defence Minister Mullah X", "army chief General X": the post comes before the
+        # honorific; "General X" alone has the rank as the post.
+        match = self.title_at_end.search(self.text, base, self.honorifics_start(person))
+        match = match or self.title_at_end.search(self.text, base, person.start_char)
         if match is None:
             return None
         start = match.start()
@@ -379,6 +384,11 @@ class _Extractor:
             if owner is not None:
                 title = self.original[owner.end_char : start + len(title)].strip()
         return _Role(title, owner.entity if owner else None, span)
+
+    def honorifics_start(self, person: Mention) -> int:
+        """Where a run of honorifics just before ``person`` begins ("Mawlawi X")."""
+        found = self.honorifics_at_end.search(self.text, 0, person.start_char)
+        return found.start() if found is not None else person.start_char
 
     def apposition(
         self, sentence: Sentence, person: Mention, mentions: Sequence[Mention]
@@ -436,7 +446,7 @@ class _Extractor:
         if match is not None:
             start = person.end_char + match.end()
         else:
-            before = self.text[sentence.start_char : person.start_char]
+            before = self.text[sentence.start_char : self.honorifics_start(person)]
             rest = re.match(r"\s+(?:as\s+)?", after)
             if not _NAMING.search(before) or rest is None:
                 return None
@@ -522,6 +532,12 @@ def _title_patterns(
         re.compile(rf"(?:(?:{mod})[ -]+)*(?:{head})\b", re.I),
         re.compile(rf"\b(?:(?:{mod})[ -]+)*(?:{head}),? $", re.I),
     )
+
+
+@cache
+def _honorifics_pattern(honorifics: frozenset[str]) -> re.Pattern[str]:
+    words = "|".join(re.escape(h) for h in sorted(honorifics, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:(?:{words})\s+)+$")
 
 
 def _opens_title(mention: Mention, start: int, length: int) -> bool:

@@ -156,15 +156,17 @@ def group_by_sentence(
     return grouped
 
 
-def split_sentences(text: str) -> list[Sentence]:
+def split_sentences(text: str, body_start: int = 0) -> list[Sentence]:
     """Sentences of ``text`` in order, without surrounding white space.
 
     Line breaks end a sentence too when the line is complete (it ends with a
     full stop, or is a short headline or list item); hard-wrapped lines that
-    run on are joined.
+    run on are joined. ``body_start`` ends a sentence too: it is where the body
+    begins after a dateline ("KABUL, March 9 (Wire) - "), whose date and place
+    are not those of the first sentence's events.
     """
     sentences: list[Sentence] = []
-    for block_start, block_end in _blocks(text):
+    for block_start, block_end in _split_block_at(_blocks(text), body_start):
         start = block_start
         for match in _BOUNDARY.finditer(text, block_start, block_end):
             if _is_abbreviation(text, match.start()):
@@ -173,6 +175,13 @@ def split_sentences(text: str) -> list[Sentence]:
             start = match.end()
         _append(sentences, text, start, block_end)
     return sentences
+
+
+def _split_block_at(blocks: list[tuple[int, int]], at: int) -> list[tuple[int, int]]:
+    for number, (start, end) in enumerate(blocks):
+        if start < at < end:
+            return [*blocks[:number], (start, at), (at, end), *blocks[number + 1 :]]
+    return blocks
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

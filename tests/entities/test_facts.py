@@ -180,6 +180,20 @@ def test_a_list_without_a_membership_cue_states_nothing() -> None:
             "UN Secretary-General Lena Hallberg spoke on Friday.",
             ("Lena Hallberg", "Secretary-General", "org:un"),
         ),
+        # An honorific or a rank between the post and the name.
+        (
+            "He was met by acting Interior Minister Mullah Karim Zaheer on Monday.",
+            ("Karim Zaheer", "Acting Interior Minister", None),
+        ),
+        (
+            "Iran's army chief General Reza Bahrami toured the border.",
+            ("Reza Bahrami", "Army Chief", "country:IR"),
+        ),
+        ("General Reza Bahrami toured the border.", ("Reza Bahrami", "General", None)),
+        (
+            "The emir appointed Mawlawi Karim Saberi as the new governor of Herat province.",
+            ("Karim Saberi", "Governor", "place:af-herat-province"),
+        ),
     ],
 )
 def test_role_patterns(text: str, expected: tuple[str, str, str | None]) -> None:

@@ -27,6 +27,11 @@ def _people(text: str) -> list[str]:
         ("Uzbekistan's new envoy to Kabul, Botir Usmonov, arrived on Monday.", "Botir Usmonov"),
         ("The council appointed Nadir Sahak as its chairman.", "Nadir Sahak"),
         ("The post went to a cleric, replacing Wali Hamza Sadiq.", "Wali Hamza Sadiq"),
+        ("The envoy sat down with his counterpart Nodir Ergashev.", "Nodir Ergashev"),
+        ("She thanked her predecessor Ruslan Tokayev for the work.", "Ruslan Tokayev"),
+        # A given name that is also a place opens a name right after a title only.
+        ("Russian President Vladimir Putin held talks.", "Vladimir Putin"),
+        ("In Kabul Ahmad Shah said the talks were over.", "Ahmad Shah"),
     ],
 )
 def test_names_with_a_cue_are_people(text: str, name: str) -> None:

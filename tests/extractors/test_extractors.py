@@ -26,6 +26,16 @@ def events_of(text: str, published: str | None) -> Expected:
 
 CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     "meeting": [
+        (
+            "The Kyrgyz minister sat down with the envoy in Bishkek on Friday.",
+            "2025-06-22",
+            [("meeting", "2025-06-20", "")],
+        ),
+        (
+            "Officials held consultations in Ankara on March 3, 2025.",
+            None,
+            [("meeting", "2025-03-03", "")],
+        ),
         ("The two envoys met in Doha on Tuesday.", "2025-03-05", [("meeting", "2025-03-04", "")]),
         (
             "Leaders of the bloc held talks on Dec. 11 in Minsk.",
@@ -95,6 +105,12 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     ],
     "appointment": [
         (
+            "Two days later, the district governor was replaced.",
+            "2025-06-20",
+            [("appointment", "2025-06-22", "")],
+        ),
+        ("The old terminal was replaced in 2019.", "2025-06-20", []),
+        (
             "She was appointed ambassador to Japan in January 2024.",
             "2025-01-01",
             [("appointment", "2024-01", "")],
@@ -103,6 +119,16 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ("He was sworn in on Monday, June 2.", "2025-06-05", [("appointment", "2025-06-02", "")]),
     ],
     "arrival": [
+        (
+            "The president flew into Dushanbe on Wednesday.",
+            "2025-06-20",
+            [("arrival", "2025-06-18", "")],
+        ),
+        (
+            "A day earlier, the delegation landed at Termez airport.",
+            "2025-06-20",
+            [("arrival", "2025-06-19", "")],
+        ),
         # What someone came for is not what the date before it dates.
         (
             "The envoy arrived in Kabul on Tuesday for talks on trade.",
@@ -201,6 +227,16 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ("The embassy reopened on March 3 after repairs.", "2025-03-10", []),
     ],
     "membership": [
+        (
+            "The bloc admitted Laos as its eleventh full member on May 3, 2024.",
+            None,
+            [("membership", "2024-05-03", "")],
+        ),
+        (
+            "Georgia, which froze its participation in the group in March 2023, stayed away.",
+            "2025-01-01",
+            [("membership", "2023-03", "")],
+        ),
         ("Egypt joined the group in January 2024.", "2025-01-01", [("membership", "2024-01", "")]),
         (
             "Armenia froze its membership in the alliance in February 2024.",
@@ -323,6 +359,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     ],
     "decree": [
         (
+            "A court struck the movement off its list of terrorist organisations on 2 May 2025.",
+            None,
+            [("decree", "2025-05-02", "")],
+        ),
+        (
             "The leader issued a decree on June 1 banning music at weddings.",
             "2025-06-03",
             [("decree", "2025-06-01", "")],
@@ -362,6 +403,12 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ("The group was on a list of banned parties in March 2024.", "2025-06-03", []),
     ],
     "flight": [
+        (
+            "On Sunday, an Ariana plane took off for Dubai with 150 passengers.",
+            "2025-06-20",
+            [("flight", "2025-06-15", "")],
+        ),
+        ("The minister's hopes took off in 2020.", "2025-06-20", []),
         (
             "The airline resumed flights to Dubai on May 10.",
             "2025-05-12",
@@ -468,6 +515,8 @@ LOCATIONS = [
     ("The envoys met in Doha on Monday.", "Doha"),
     ("The envoys met in the eastern border city of Jalalabad on Monday.", "Jalalabad"),
     ("The envoy met Kabul's mayor on Monday.", None),
+    ("The president flew into Dushanbe on Monday.", "Dushanbe"),
+    ("The delegation landed at Termez airport on Monday.", "Termez"),
 ]
 
 

@@ -78,6 +78,7 @@ def place_rows() -> list[dict[str, str]]:
     stop = set(config["stop_names"])
     regional = set(config["regional_countries"])
     aliases: dict[str, list[str]] = {str(k): v for k, v in config["city_aliases"].items()}
+    news_names: dict[str, list[str]] = {str(k): [v] for k, v in config["news_names"].items()}
     wanted = set(aliases) | {str(p["capital"]) for p in provinces}
     wanted |= _capital_ids(cities, countries)
     for gid, city in cities.items():
@@ -96,7 +97,7 @@ def place_rows() -> list[dict[str, str]]:
     for gid in sorted(wanted, key=int):
         city = cities[gid]
         name = ascii_fold(city["name"])
-        names = _unique([name, city["name"], *aliases.get(gid, [])])
+        names = _unique([*news_names.get(gid, []), name, city["name"], *aliases.get(gid, [])])
         names = [
             n for n in names if n not in stop and province_names.get(ascii_fold(n), gid) == gid
         ]

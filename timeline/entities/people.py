@@ -51,15 +51,22 @@ def name_runs(
     runs: list[NameRun] = []
     current: list[re.Match[str]] = []
     previous_end = -1
+    previous: re.Match[str] | None = None
     for match in NAME_WORD.finditer(text, start, len(text) if end is None else end):
         joins = bool(current) and _joins(text[previous_end : match.start()], words)
-        usable = _usable(match, blocked, words, in_name=joins)
+        titled = (
+            previous is not None
+            and previous.end() + 1 == match.start()
+            and (previous.group().casefold() in words.heads or previous.group() in words.honorifics)
+        )
+        usable = _usable(match, blocked, words, in_name=joins or titled)
         if current and (not usable or not joins):
             runs.append(_run(current))
             current = []
         if usable:
             current.append(match)
             previous_end = match.end()
+        previous = match
     if current:
         runs.append(_run(current))
     return runs
@@ -78,7 +85,9 @@ def _usable(
     for mention in blocked:
         if mention.start_char < end and start < mention.end_char:
             # Many surnames are places too ("Wardak", "Logari"): a one-word
-            # place may close a name that has begun, never open one.
+            # place may close a name that has begun, and open one only right
+            # after a title ("President Vladimir Putin"): "in Kabul Ahmad Shah
+            # said" names no "Kabul Ahmad Shah".
             return (
                 in_name
                 and mention.entity.kind == "place"
@@ -116,8 +125,8 @@ def has_person_cue(text: str, run: NameRun, *, sentence_start: int = 0) -> bool:
         return True  # "Foreign Minister Sergei Lavrov", "the group's leader, X"
     if last in words.reporting_verbs or before.rstrip().casefold().endswith("according to"):
         return True  # "said Gul Hassan"
-    if last in words.succession_words:
-        return True  # "replacing Gul Hassan"
+    if last in words.succession_words or last in words.relation_nouns:
+        return True  # "replacing Gul Hassan", "his counterpart Gul Hassan"
     if last in words.appointment_verbs and re.match(r"\s+as\b", after):
         return True  # "appointed Gul Hassan as minister"
     if before.rstrip().endswith(","):

@@ -79,6 +79,7 @@ class RoleWords:
     reporting_verbs: frozenset[str]
     appointment_verbs: frozenset[str]
     succession_words: frozenset[str]
+    relation_nouns: frozenset[str]
     #: noun after "the" -> what it may stand for (an organisation category,
     #: "ministry", "body", "person" or "country")
     anaphors: dict[str, tuple[str, ...]]
@@ -279,6 +280,7 @@ def load_vocabulary() -> Vocabulary:
         reporting_verbs=frozenset(roles["reporting_verbs"]),
         appointment_verbs=frozenset(roles["appointment_verbs"]),
         succession_words=frozenset(roles["succession_words"]),
+        relation_nouns=frozenset(roles["relation_nouns"]),
         anaphors={noun: tuple(targets) for noun, targets in roles["anaphors"].items()},
     )
     return Vocabulary(
