@@ -32,6 +32,9 @@ def _people(text: str) -> list[str]:
         # A given name that is also a place opens a name right after a title only.
         ("Russian President Vladimir Putin held talks.", "Vladimir Putin"),
         ("In Kabul Ahmad Shah said the talks were over.", "Ahmad Shah"),
+        # A month's abbreviation is a name unless a date follows it.
+        ("Chinese Defence Minister Dong Jun held talks.", "Dong Jun"),
+        ("Aid chief Jan Egeland said on Jun 5 that aid was cut.", "Jan Egeland"),
     ],
 )
 def test_names_with_a_cue_are_people(text: str, name: str) -> None:

@@ -27,6 +27,12 @@ def events_of(text: str, published: str | None) -> Expected:
 CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     "meeting": [
         (
+            "The emir received the visiting foreign minister in Doha on Monday.",
+            "2025-06-20",
+            [("meeting", "2025-06-16", "")],
+        ),
+        ("The ministry received a letter on Monday.", "2025-06-20", []),
+        (
             "The Kyrgyz minister sat down with the envoy in Bishkek on Friday.",
             "2025-06-22",
             [("meeting", "2025-06-20", "")],
@@ -177,6 +183,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     ],
     "report": [
         (
+            "In its annual survey, released on 2 June 2025, the agency counted the displaced.",
+            None,
+            [("report", "2025-06-02", "")],
+        ),
+        (
             "UNICEF published a report in March 2024 on child malnutrition.",
             "2025-01-01",
             [("report", "2024-03", "")],
@@ -184,6 +195,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ("The study was released on Thursday.", "2025-06-21", [("report", "2025-06-19", "")]),
     ],
     "statistic": [
+        (
+            "The agency counted 2,300 new cases recorded in 2024.",
+            "2025-06-20",
+            [("statistic", "2024", "")],
+        ),
         (
             "Officials said 120 cases were recorded in 2023.",
             "2024-02-01",
@@ -264,6 +280,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     ],
     "attack": [
         (
+            "Two guards died in an exchange of fire at the border on Sunday.",
+            "2025-06-20",
+            [("attack", "2025-06-15", "")],
+        ),
+        (
             "A suicide bomber attacked a mosque in Kunduz on Friday, killing dozens.",
             "2021-10-09",
             [("attack", "2021-10-08", "")],
@@ -307,6 +328,12 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ),
     ],
     "agreement": [
+        (
+            "Iran and Turkmenistan agreed on Monday to reopen the rail link.",
+            "2025-06-20",
+            [("agreement", "2025-06-16", "")],
+        ),
+        ("The minister agreed on Monday to answer questions.", "2025-06-20", []),
         (
             "The two countries signed a trade agreement on Wednesday, March 5.",
             "2025-03-06",
@@ -435,6 +462,20 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             "2025-04-01",
             [("flight", "2025-04-15", "")],
         ),
+    ],
+    "exercise": [
+        (
+            "Troops from four states held joint exercises near Khatlon from 8 to 12 September"
+            " 2025.",
+            None,
+            [("exercise", "2025-09-08", "2025-09-12")],
+        ),
+        (
+            "The navies staged drills in the Caspian Sea last week.",
+            "2025-06-20",
+            [("exercise", "2025-W24", "")],
+        ),
+        ("Waiting on Monday was an exercise in patience.", "2025-06-20", []),
     ],
     "death": [
         (

@@ -72,11 +72,16 @@ def name_runs(
     return runs
 
 
+_DATE_AFTER = re.compile(r"\.|\s+\d")
+
+
 def _usable(
     match: re.Match[str], blocked: Sequence[Mention], words: RoleWords, *, in_name: bool
 ) -> bool:
     word = match.group()
     if word in words.not_names or word in words.honorifics:
+        return False
+    if word in words.month_names_too and _DATE_AFTER.match(match.string, match.end()):
         return False
     folded = word.casefold()
     if folded in words.heads or folded in words.modifiers:

@@ -74,6 +74,7 @@ class RoleWords:
     heads: frozenset[str]
     modifiers: frozenset[str]
     not_names: frozenset[str]
+    month_names_too: frozenset[str]
     honorifics: frozenset[str]
     particles: frozenset[str]
     reporting_verbs: frozenset[str]
@@ -275,6 +276,7 @@ def load_vocabulary() -> Vocabulary:
         heads=frozenset(h.casefold() for h in roles["heads"]),
         modifiers=frozenset(m.casefold() for m in roles["modifiers"]),
         not_names=frozenset(roles["not_names"]),
+        month_names_too=frozenset(roles["month_names_too"]),
         honorifics=frozenset(roles["honorifics"]),
         particles=frozenset(roles["particles"]),
         reporting_verbs=frozenset(roles["reporting_verbs"]),

@@ -419,6 +419,15 @@ def attach_dates(
     pairs = []
     for timex, end_timex, when_only in candidate_dates(context, index):
         for trigger in triggers:
+            if trigger.start < timex.start_char and timex.end_char <= trigger.end:
+                # A date inside the phrase that reports the event is its date ("agreed on
+                # Tuesday to reopen") unless a clause of its own holds it ("the summit,
+                # which was postponed in March, opened").
+                if not (trigger.spec.periods_only and timex.precision in ("day", None)) and (
+                    not _CLAUSE_BREAK.search(text, trigger.start, timex.start_char)
+                ):
+                    pairs.append((0.0, 0, timex, end_timex, trigger))
+                continue
             if trigger.start <= timex.start_char < trigger.end:
                 continue
             after = timex.start_char >= trigger.end
