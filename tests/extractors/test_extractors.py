@@ -111,6 +111,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     ],
     "appointment": [
         (
+            "The new envoy presented his credentials in Ashgabat in December.",
+            "2022-01-15",
+            [("appointment", "2021-12", "")],
+        ),
+        (
             "Two days later, the district governor was replaced.",
             "2025-06-20",
             [("appointment", "2025-06-22", "")],
@@ -182,6 +187,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ),
     ],
     "report": [
+        (
+            "The agency is expected to publish its annual report at the end of the month.",
+            "2025-03-14",
+            [("report", "2025-03", "")],
+        ),
         (
             "In its annual survey, released on 2 June 2025, the agency counted the displaced.",
             None,
@@ -476,6 +486,24 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             [("exercise", "2025-W24", "")],
         ),
         ("Waiting on Monday was an exercise in patience.", "2025-06-20", []),
+    ],
+    "border": [
+        (
+            "Iran reopened the Milak border crossing on Saturday after a week.",
+            "2025-07-07",
+            [("border", "2025-07-05", "")],
+        ),
+        (
+            "The Chaman crossing was shut on 3 May 2025 after clashes.",
+            None,
+            [("border", "2025-05-03", "")],
+        ),
+        (
+            "The closure of the Torkham border in March 2025 hurt traders.",
+            None,
+            [("border", "2025-03", "")],
+        ),
+        ("The shop closed its doors on Monday.", "2025-07-07", []),
     ],
     "death": [
         (
