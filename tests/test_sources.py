@@ -64,6 +64,38 @@ def test_jsonl_rows(tmp_path: Path) -> None:
     assert documents[1].title == "T"
 
 
+@pytest.mark.parametrize(
+    ("row", "expected"),
+    [
+        ({"body": "One.", "date": "2025-01-01"}, ("One.", "2025-01-01", None, None)),
+        (
+            {"content": "One.", "published_at": "2025-01-01T08:00:00Z", "link": "https://x.org"},
+            ("One.", "2025-01-01T08:00:00Z", None, "https://x.org"),
+        ),
+        ({"text": "One.", "headline": "H", "publisher": "P"}, ("One.", None, "H", None)),
+        # The usual name wins over another one for the same field.
+        (
+            {"text": "One.", "body": "Two.", "published": "2025-02", "date": "2025-01"},
+            ("One.", "2025-02", None, None),
+        ),
+    ],
+)
+def test_rows_name_fields_as_feeds_do(
+    tmp_path: Path, row: dict[str, str], expected: tuple[str, str | None, str | None, str | None]
+) -> None:
+    path = write(tmp_path / "d.jsonl", json.dumps(row) + "\n")
+    [document] = read_documents(path)
+    assert (document.text, document.published, document.title, document.url) == expected
+    if "publisher" in row:
+        assert document.source == "P"
+
+
+def test_csv_with_a_body_column(tmp_path: Path) -> None:
+    path = write(tmp_path / "e.csv", 'body,date\n"Talks, then a deal.",2025-05\n')
+    [document] = read_documents(path)
+    assert (document.text, document.published) == ("Talks, then a deal.", "2025-05")
+
+
 def test_csv_rows(tmp_path: Path) -> None:
     path = write(tmp_path / "e.csv", 'text,published\n"Talks, then a deal.",2025-05\n')
     [document] = read_documents(path)

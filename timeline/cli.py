@@ -157,7 +157,8 @@ def build(
 
     Reads .txt and .md files (with optional YAML front matter: title,
     published, source, url) and .jsonl or .csv files with one article per row
-    (a "text" field plus the same metadata). The database is replaced
+    (a "text" field plus the same metadata; "body" or "content", "date" or
+    "published_at", "link" and "publisher" are read too). The database is replaced
     atomically; re-running a build gives the same ids and rows, and articles
     unchanged since the last build are not analysed again.
 

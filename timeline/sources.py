@@ -24,7 +24,24 @@ from .errors import SourceError
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 ROW_SUFFIXES = frozenset({".jsonl", ".ndjson", ".csv"})
 SUFFIXES = TEXT_SUFFIXES | ROW_SUFFIXES
-METADATA_FIELDS = ("title", "published", "source", "url")
+#: Each metadata field and the names feeds and front matter give it, first found wins:
+#: scrapers and news APIs say "date" or "published_at" as often as "published".
+METADATA_FIELDS: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline"),
+    "published": (
+        "published",
+        "date",
+        "published_at",
+        "publish_date",
+        "date_published",
+        "datePublished",
+        "pubdate",
+    ),
+    "source": ("source", "publisher", "outlet"),
+    "url": ("url", "link"),
+}
+#: Names of the article's text in a JSONL row or a CSV header, first found wins.
+TEXT_FIELDS = ("text", "body", "content")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
 # libyaml's loader when PyYAML was built with it: front matter is read for every article.
 _YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -202,7 +219,7 @@ def _read_jsonl(path: Path, text: str) -> list[SourceDocument]:
 
 def _read_csv(path: Path, text: str) -> list[SourceDocument]:
     reader = csv.DictReader(io.StringIO(text, newline=""))
-    if not reader.fieldnames or "text" not in reader.fieldnames:
+    if not reader.fieldnames or not set(TEXT_FIELDS) & set(reader.fieldnames):
         raise SourceError(path, "CSV has no 'text' column")
     documents = []
     try:
@@ -218,14 +235,17 @@ def _read_csv(path: Path, text: str) -> list[SourceDocument]:
 
 
 def _row_document(path: Path, number: int, row: dict[str, Any]) -> SourceDocument:
-    text = row.get("text")
+    text = next((row[key] for key in TEXT_FIELDS if row.get(key) is not None), None)
     if not isinstance(text, str) or not text.strip():
         raise SourceError(f"{path}:{number}", "row has no 'text'")
     return _document(path, f"{path.name}#{number}", text.replace("\r\n", "\n"), row)
 
 
 def _document(path: Path, name: str, text: str, metadata: dict[str, Any]) -> SourceDocument:
-    values = {key: _metadata_value(path, key, metadata.get(key)) for key in METADATA_FIELDS}
+    values: dict[str, str | None] = {}
+    for field, names in METADATA_FIELDS.items():
+        given = next((key for key in names if metadata.get(key) not in (None, "")), None)
+        values[field] = None if given is None else _metadata_value(path, given, metadata[given])
     return SourceDocument(name=name, path=str(path), text=text, **values)
 
 
