@@ -27,6 +27,21 @@ def events_of(text: str, published: str | None) -> Expected:
 CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     "meeting": [
         (
+            "The deputy minister was received by the governor in Herat on Tuesday.",
+            "2025-06-20",
+            [("meeting", "2025-06-17", "")],
+        ),
+        (
+            "The two ministers spoke by phone on Thursday.",
+            "2025-06-20",
+            [("meeting", "2025-06-19", "")],
+        ),
+        (
+            "The presidents held a video call on 3 May 2025.",
+            None,
+            [("meeting", "2025-05-03", "")],
+        ),
+        (
             "The emir received the visiting foreign minister in Doha on Monday.",
             "2025-06-20",
             [("meeting", "2025-06-16", "")],
@@ -111,6 +126,17 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     ],
     "appointment": [
         (
+            "Moscow accepted the credentials of the new envoy on 3 July 2025.",
+            None,
+            [("appointment", "2025-07-03", "")],
+        ),
+        (
+            "The new envoy took up his post in Kabul on 5 May 2025.",
+            None,
+            [("appointment", "2025-05-05", "")],
+        ),
+        ("She took over as mayor last week.", "2025-06-20", [("appointment", "2025-W24", "")]),
+        (
             "The new envoy presented his credentials in Ashgabat in December.",
             "2022-01-15",
             [("appointment", "2021-12", "")],
@@ -130,6 +156,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ("He was sworn in on Monday, June 2.", "2025-06-05", [("appointment", "2025-06-02", "")]),
     ],
     "arrival": [
+        (
+            "The first cargo train pulled into Hairatan on 3 March 2025.",
+            None,
+            [("arrival", "2025-03-03", "")],
+        ),
         (
             "The president flew into Dushanbe on Wednesday.",
             "2025-06-20",
@@ -164,6 +195,21 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     ],
     "vaccination-campaign": [
         (
+            "The second round of the national polio campaign kicked off on Monday.",
+            "2025-06-20",
+            [("vaccination-campaign", "2025-06-16", "")],
+        ),
+        (
+            "UNICEF launched a campaign to immunise children against polio on 10 June 2025.",
+            None,
+            [("vaccination-campaign", "2025-06-10", "")],
+        ),
+        (
+            "Health teams will vaccinate two million children against measles from May 5.",
+            "2025-04-20",
+            [("vaccination-campaign", "2025-05-05", "")],
+        ),
+        (
             "A polio vaccination campaign started on Saturday in Herat and Farah provinces. "
             "Officials said the campaign would run until Wednesday, June 25.",
             "2025-06-22",
@@ -188,6 +234,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     ],
     "report": [
         (
+            "The UN rights office released findings on 9 March 2025 about executions.",
+            None,
+            [("report", "2025-03-09", "")],
+        ),
+        (
             "The agency is expected to publish its annual report at the end of the month.",
             "2025-03-14",
             [("report", "2025-03", "")],
@@ -205,6 +256,28 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ("The study was released on Thursday.", "2025-06-21", [("report", "2025-06-19", "")]),
     ],
     "statistic": [
+        (
+            "Some 3,000 people died of measles in 2024, the agency estimated.",
+            "2025-06-20",
+            [("statistic", "2024", "")],
+        ),
+        (
+            "The agency registered 12,000 new arrivals in the first quarter of 2025.",
+            "2025-06-20",
+            [("statistic", "2025-Q1", "")],
+        ),
+        (
+            "More than 500,000 Afghans returned from Iran in June 2025.",
+            None,
+            [("statistic", "2025-06", "")],
+        ),
+        (
+            "The number of measles cases reached 60,000 in 2024.",
+            "2025-06-20",
+            [("statistic", "2024", "")],
+        ),
+        # A single day is an event, not a count over time.
+        ("Two hundred families returned on Monday.", "2025-06-20", []),
         (
             "The agency counted 2,300 new cases recorded in 2024.",
             "2025-06-20",
@@ -254,6 +327,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     ],
     "membership": [
         (
+            "Azerbaijan applied for membership of the bloc in 2024.",
+            "2025-06-20",
+            [("membership", "2024", "")],
+        ),
+        (
             "The bloc admitted Laos as its eleventh full member on May 3, 2024.",
             None,
             [("membership", "2024-05-03", "")],
@@ -290,6 +368,16 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     ],
     "attack": [
         (
+            "Militants fired rockets at a base in Takhar on Thursday.",
+            "2025-06-20",
+            [("attack", "2025-06-19", "")],
+        ),
+        (
+            "Twelve people were wounded when a grenade exploded in a market on Sunday.",
+            "2025-06-20",
+            [("attack", "2025-06-15", "")],
+        ),
+        (
             "Two guards died in an exchange of fire at the border on Sunday.",
             "2025-06-20",
             [("attack", "2025-06-15", "")],
@@ -307,7 +395,8 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
             [("attack", "2025-08-03", "")],
         ),
         ("Rockets hit the airport on Aug. 2.", "2025-08-05", [("attack", "2025-08-02", "")]),
-        ("The two sides struck a deal on Aug. 2.", "2025-08-05", []),
+        # A deal struck is an agreement, not an attack.
+        ("The two sides struck a deal on Aug. 2.", "2025-08-05", [("agreement", "2025-08-02", "")]),
         # A heart attack is how someone died, not an attack.
         (
             "The former minister died of a heart attack on Aug. 2.",
@@ -338,6 +427,16 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ),
     ],
     "agreement": [
+        (
+            "The two sides signed off on a new transit protocol in Tashkent on Friday.",
+            "2025-06-20",
+            [("agreement", "2025-06-20", "")],
+        ),
+        (
+            "The two countries reached a deal on water sharing in March 2025.",
+            None,
+            [("agreement", "2025-03", "")],
+        ),
         (
             "Iran and Turkmenistan agreed on Monday to reopen the rail link.",
             "2025-06-20",
@@ -383,6 +482,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     ],
     "visit": [
         (
+            "The minister is due to travel to Moscow in October.",
+            "2025-06-20",
+            [("visit", "2025-10", "")],
+        ),
+        (
             "The foreign minister visited Islamabad on Monday.",
             "2025-06-24",
             [("visit", "2025-06-23", "")],
@@ -395,6 +499,17 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ),
     ],
     "decree": [
+        (
+            "The Taliban barred women from working for NGOs on 24 December 2022.",
+            None,
+            [("decree", "2022-12-24", "")],
+        ),
+        ("Critics barred from the hall on Monday shouted outside.", "2025-06-20", []),
+        (
+            "The ministry ordered all beauty salons closed on Tuesday.",
+            "2025-06-20",
+            [("decree", "2025-06-17", "")],
+        ),
         (
             "A court struck the movement off its list of terrorist organisations on 2 May 2025.",
             None,
@@ -440,6 +555,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ("The group was on a list of banned parties in March 2024.", "2025-06-03", []),
     ],
     "flight": [
+        (
+            "The first direct flight from Kabul to Moscow landed on Sunday.",
+            "2025-06-20",
+            [("flight", "2025-06-15", "")],
+        ),
         (
             "On Sunday, an Ariana plane took off for Dubai with 150 passengers.",
             "2025-06-20",
@@ -487,6 +607,19 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ),
         ("Waiting on Monday was an exercise in patience.", "2025-06-20", []),
     ],
+    "disaster": [
+        (
+            "A 6.3-magnitude earthquake struck Herat on 7 October 2023.",
+            None,
+            [("disaster", "2023-10-07", "")],
+        ),
+        (
+            "Flash floods swept through Baghlan on Friday, killing dozens.",
+            "2025-06-20",
+            [("disaster", "2025-06-20", "")],
+        ),
+        ("A flood of refugees arrived on Friday.", "2025-06-20", [("arrival", "2025-06-20", "")]),
+    ],
     "border": [
         (
             "Iran reopened the Milak border crossing on Saturday after a week.",
@@ -506,6 +639,17 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ("The shop closed its doors on Monday.", "2025-07-07", []),
     ],
     "death": [
+        (
+            "The former president was killed in 2011.",
+            "2025-06-20",
+            [("death", "2011", "")],
+        ),
+        # How someone was killed makes it an attack.
+        (
+            "Three guards were shot dead in Khost on Monday.",
+            "2025-06-20",
+            [("attack", "2025-06-16", "")],
+        ),
         (
             "The former president died on Tuesday at the age of 84.",
             "2025-06-20",
