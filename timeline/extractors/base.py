@@ -121,6 +121,9 @@ _LOCATIVE = re.compile(
 _UNRESOLVED = re.compile(r"^XXXX-(?:\d{2}(?:-\d{2})?|WXX-\d)$")
 T = TypeVar("T")
 PLACE_KINDS = ("place", "country")
+#: Events that other events happen during, at or where: "signed deals during a forum",
+#: not "said numbers at Kabul airport grew".
+OCCASION_TYPES = frozenset({"meeting", "visit", "exercise", "vaccination-campaign"})
 ACTOR_KINDS = ("person", "organisation", "body", "country")
 
 
@@ -504,11 +507,16 @@ def _dated_by_the_occasion(
 def _shares_the_date(text: str, trigger: Trigger, attachment: Attachment) -> bool:
     occasion = min(attachment.triggers, key=lambda t: t.start)
     last = max(attachment.triggers, key=lambda t: t.end)
-    during = occasion.start >= trigger.end and _OCCASION.fullmatch(
-        text, trigger.end, occasion.start
+    is_occasion = attachment.extractor.event_type in OCCASION_TYPES
+    during = (
+        is_occasion
+        and occasion.start >= trigger.end
+        and _OCCASION.fullmatch(text, trigger.end, occasion.start)
     )
-    where = last.end <= trigger.start and _WHERE_AFTER_OCCASION.fullmatch(
-        text, last.end, trigger.start
+    where = (
+        is_occasion
+        and last.end <= trigger.start
+        and _WHERE_AFTER_OCCASION.fullmatch(text, last.end, trigger.start)
     )
     then = last.end <= attachment.timex.start_char and _AND_THEN.fullmatch(
         text, attachment.timex.end_char, trigger.start
