@@ -144,6 +144,11 @@ YEARS_IN_MORE_PLACES = [
     ("Analysts say 2012 was a record for exports.", ["2012"]),
     # A year before a singular noun is not a count of it.
     ("The 2014 season ended early.", ["2014"]),
+    # A year standing alone: after a name, in a list, before a proper noun, in a heading.
+    ("Visitors at Expo 2020 praised the pavilion.", ["2020"]),
+    ("Floods hit the valley in 1994, 1996 and 1998.", ["1994", "1996", "1998"]),
+    ("Analysts cut their 1990 Gazprom forecasts.", ["1990"]),
+    ("2007: the surge\nTroops poured in.", ["2007"]),
 ]
 
 
@@ -161,6 +166,14 @@ NOT_YEARS = [
     "In 1500 cases the test failed.",
     "The 1900 soldiers marched home.",
     "Rooms 1204-1210 were locked.",
+    # Amounts, labels, clock times and compounds around a number in the years' range.
+    "The ticket cost $2000 in the end.",
+    "The council passed resolution 1973 on Libya.",
+    "Flight 1830 left late.",
+    "The curfew starts at 1800 GMT.",
+    "A 2000-strong force crossed the river.",
+    "Some 1900 of them voted no.",
+    "The vote was 2012 to 311.",
 ]
 
 

@@ -175,6 +175,23 @@ _AMOUNT_WORDS: Final = frozenset(
     {"million", "billion", "thousand", "percent", "cents", "dollars", "pounds", "euros"}
 )
 _DETERMINERS: Final = frozenset({"the", "its", "his", "her", "their", "our", "a", "that", "this"})
+#: Signs of an amount beside a number: "$2000", "2000%".
+_AMOUNT_SIGNS: Final = frozenset({"$", "£", "€", "¥", "%", "#", "+"})
+#: Nouns that a number labels rather than dates: "resolution 1973", "Flight 1830".
+_NUMBER_LABELS: Final = frozenset(
+    {"resolution", "flight", "route", "article", "room", "model", "number", "no", "code",
+     "bus", "highway", "road", "item", "chapter", "page", "pages", "section", "rule", "form",
+     "paragraph", "line", "platform", "gate", "unit", "apartment", "suite", "box", "account",
+     "bill", "order", "decree", "law", "act", "version", "level", "grade", "score", "pin",
+     "p.", "pp.", "vol", "issue", "episode", "exit", "channel", "frequency", "over", "under",
+     "nearly", "about", "around", "some", "approximately", "roughly", "almost", "than"}
+)  # fmt: skip
+#: Words after a number that make it a count or a clock time: "1800 GMT", "2000 of them".
+_AFTER_A_COUNT: Final = frozenset(
+    {"gmt", "utc", "hrs", "local", "percent", "pct", "per", "of", "to", "or", "more",
+     "people", "feet", "metres", "meters", "miles", "km", "kilometres", "kilometers", "tons",
+     "tonnes", "votes", "points", "men", "women", "children", "troops", "soldiers"}
+)  # fmt: skip
 #: Words that make a following weekday part of a name: "Black Friday", "Good Friday".
 _HOLIDAY_PREFIXES: Final = frozenset(
     {"black", "good", "ash", "easter", "palm", "holy", "super", "cyber", "bloody", "maundy"}
@@ -733,6 +750,7 @@ class _Scanner:
             or (self.in_(yr[0], _YEAR_SUBJECT_VERBS) and 1900 <= yr[1] <= 2100)
             # "1965's Man of the Year": a count takes no possessive.
             or (self.is_(yr[0], "'", "’") and self.is_(yr[0] + 1, "s") and self.t[yr[0]].joined)
+            or self._free_standing_year(i, yr[0])
         )
         if not context:
             return None
@@ -744,6 +762,27 @@ class _Scanner:
             mod = "ON_OR_BEFORE" if self.is_(end + 1, "earlier") else "ON_OR_AFTER"
             return end + 2, Expr("calendar", year=yr[1], mod=mod)
         return end, Expr("calendar", year=yr[1])
+
+    def _free_standing_year(self, i: int, end: int) -> bool:
+        """A four-digit number from 1800 to 2100 is a year in prose unless what stands
+        around it makes it an amount, a count, a clock time or a label: "$2000", "2000
+        troops", "1800 GMT", "resolution 1973", "a 2000-strong force", "12 1990"."""
+        prev = i - 1
+        if self.is_(prev, ",") and prev > 0 and self.day(prev - 1) is not None:
+            prev -= 1  # "March 3-6, 2025": the year of a date already read
+        if prev >= 0 and (
+            self.t[prev].kind == "number"
+            or self.t[prev].text in _AMOUNT_SIGNS
+            or self.t[prev].lower in _NUMBER_LABELS
+        ):
+            return False
+        if self._counted_noun(end) or self.in_(end, V.UNITS) or self.in_(end, _AFTER_A_COUNT):
+            return False
+        if end < self.n and self.t[end].text in _AMOUNT_SIGNS:
+            return False
+        # A span of years is read by ``_in_year_range``; any other dash makes a compound
+        # ("2000-strong") or a range of counts ("2000-3000 troops").
+        return not self.hyphen(end)
 
     def _early_year(self, i: int) -> Hit | None:
         """ "in 1776", "since 1492": a year before 1800 only after a preposition that
