@@ -72,6 +72,8 @@ def name_runs(
     return runs
 
 
+#: Prepositions after which a capitalised run is a place, whatever follows it.
+_LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "across"})
 _DATE_AFTER = re.compile(r"\.|\s+\d")
 
 
@@ -128,6 +130,8 @@ def has_person_cue(text: str, run: NameRun, *, sentence_start: int = 0) -> bool:
     last = before_words[-1].casefold() if before_words else ""
     if last in words.heads or (before_words and before_words[-1] in words.honorifics):
         return True  # "Foreign Minister Sergei Lavrov", "the group's leader, X"
+    if last in _LOCATIVES and before.endswith(" "):
+        return False  # "traders in Spin Boldak said": a place the vocabulary does not know
     if last in words.reporting_verbs or before.rstrip().casefold().endswith("according to"):
         return True  # "said Gul Hassan"
     if last in words.succession_words or last in words.relation_nouns:
