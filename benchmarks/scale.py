@@ -16,7 +16,8 @@ Three sections, each printed as a table:
   RSS read from ``getrusage`` belongs to that one build;
 * peer: ``dateparser.search.search_dates`` on an evenly spaced subsample of the same
   articles, next to our ``tag`` and ``analyse`` on the same subsample in this process.
-  Machines are noisy, so the speed *ratios* are what to compare between runs;
+  Machines are noisy, so the speed *ratios* are what to compare between runs; and both
+  on one document of 1, 8 and 64 articles joined, where MB/s must not fall as it grows;
 * datasette: a database with the real schema and views holding ``--events`` synthetic
   events is served the way ``timeline serve`` serves it (immutable, inspect counts,
   metadata.yml, datasette.yml settings, the timeline plugin) through ``Datasette.client``,
@@ -46,6 +47,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, redirect_stderr
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -715,6 +717,52 @@ def compare_with_peer(label: str, sources: Sequence[Any], passes: int) -> PeerRu
         tag_ratio=rate["tag"] / rate["peer"],
         analyse_ratio=rate["analyse"] / rate["peer"],
     )
+
+
+@dataclass(frozen=True)
+class LengthRun:
+    articles: int  # synthetic articles joined into one document
+    kb: float
+    peer_mb_per_s: float
+    analyse_mb_per_s: float
+    ratio: float  # our analyse() MB/s over dateparser's search_dates MB/s
+
+
+#: Articles joined into one document: throughput must not fall as a document grows.
+DEFAULT_LENGTHS = (1, 8, 64)
+
+
+def run_lengths(seed: int, lengths: Sequence[int], passes: int = 3) -> list[LengthRun]:
+    """dateparser and ``analyse`` on one document made of each of ``lengths`` articles.
+
+    A step that looks back to the start of the text for each mention costs time in
+    proportion to the square of a document's length; this table shows it as MB/s
+    falling along the rows."""
+    from dateparser.search import search_dates
+
+    from timeline.pipeline import analyse
+    from timeline.sources import SourceDocument
+
+    runs = []
+    search_dates("on Monday, March 3, 2025", languages=["en"])
+    for count in lengths:
+        parts = [article(seed, n) for n in range(count)]
+        body = "\n\n".join(part.body for part in parts)
+        published = parts[0].published
+        source = SourceDocument("long.md", "long.md", body, "long", published.isoformat(), None)
+        base = datetime(published.year, published.month, published.day)
+        settings = {"RELATIVE_BASE": base}
+        peer_run = partial(search_dates, body, languages=["en"], settings=settings)
+        our_run = partial(analyse, source, not_after=NOT_AFTER)
+        our_run()
+        peer, ours = [], []
+        for _ in range(passes):
+            peer.append(_timed(lambda run=peer_run: len(run() or ()))[0])
+            ours.append(_timed(lambda run=our_run: len(run().events))[0])
+        mb = len(body.encode("utf-8")) / MB
+        peer_rate, our_rate = mb / max(min(peer), 1e-9), mb / max(min(ours), 1e-9)
+        runs.append(LengthRun(count, mb * 1024, peer_rate, our_rate, our_rate / peer_rate))
+    return runs
 
 
 # --------------------------------------------------------------------------------------------
@@ -1461,6 +1509,13 @@ def format_peer(peers: Sequence[PeerRun]) -> str:
     return _table(headers, rows, f"peer: {PEER}.search_dates in this process") + "\n" + note
 
 
+def format_lengths(runs: Sequence[LengthRun]) -> str:
+    headers = ["articles", "KB", f"{PEER} MB/s", "analyse MB/s", "ratio"]
+    rows = [[r.articles, r.kb, r.peer_mb_per_s, r.analyse_mb_per_s, r.ratio] for r in runs]
+    note = "one document of N synthetic articles; flat MB/s down the rows: cost grows linearly"
+    return _table(headers, rows, "document length") + "\n" + note
+
+
 def format_timings(timings: Sequence[Timing], title: str) -> str:
     headers = ["page", "status", "median ms", "p95 ms", "runs", "rows", "target", "timed out"]
     rows = []
@@ -1524,6 +1579,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=PEER_SAMPLE,
         help=f"documents given to {PEER} per corpus size",
     )
+    parser.add_argument(
+        "--lengths",
+        type=_sizes,
+        default=list(DEFAULT_LENGTHS),
+        help="articles per document for the length table, comma-separated (default 1,8,64)",
+    )
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     parser.add_argument(
         "--workdir", type=Path, help="keep corpora and databases here (the events DB is reused)"
@@ -1574,6 +1635,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             say(format_build(builds) + "\n")
             if peers:
                 say(format_peer(peers) + "\n")
+            if not args.no_peer:
+                progress("one document of many articles")
+                lengths = run_lengths(args.seed, args.lengths)
+                result["lengths"] = [asdict(r) for r in lengths]
+                say(format_lengths(lengths) + "\n")
         if not args.no_datasette:
             result["datasette"] = datasette_section(args, workdir, progress, say)
     finally:

@@ -68,7 +68,7 @@ def run_json(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     workdir = tmp_path_factory.mktemp("scale")
     argv = ["--sizes", "20", "--events", "2000", "--runs", "1", "--peer-sample", "5",
             "--workdir", str(workdir), "--investigate", "always", "--json",
-            "--real", str(SAMPLES)]  # fmt: skip
+            "--real", str(SAMPLES), "--lengths", "1,3"]  # fmt: skip
     out = StringIO()
     with redirect_stdout(out):
         assert scale.main(argv) == 0
@@ -92,6 +92,10 @@ def test_build_section_reports_every_measure(run_json: dict[str, Any]) -> None:
     for peer in (synthetic, real):
         assert peer["tag_ratio"] > 0 and peer["analyse_ratio"] > 0
         assert peer["analyse_mb_per_s"] > 0
+    lengths = run_json["lengths"]
+    assert [length["articles"] for length in lengths] == [1, 3]
+    assert lengths[0]["kb"] < lengths[1]["kb"]
+    assert all(length["ratio"] > 0 for length in lengths)
 
 
 def test_datasette_section_times_pages_and_canned_queries(run_json: dict[str, Any]) -> None:
