@@ -238,3 +238,30 @@ def test_or_so_is_part_of_the_expression(
 ) -> None:
     t = only(text)
     assert (t.text, t.type, t.value, t.mod) == (extent, kind, value, "APPROX")
+
+
+# An account of years long before the anchor: months and days it names without a year
+# are in the year it has reached, unless the clause looks ahead from the day of writing.
+HISTORY = (
+    "The movement was founded in 1994. It took Kandahar in November 1994 and Herat in "
+    "September 1995. Kabul fell in September 1996. In 1997 it pushed north, and in 1998 "
+    "it took Mazar-i-Sharif. By 2001 it held most of the country. "
+)
+TOLD_AS_A_HISTORY = [
+    (HISTORY + "In October, the bombing began.", "October", "2001-10"),
+    (HISTORY + "On December 7, Kandahar fell.", "December 7", "2001-12-07"),
+    (HISTORY + "In the spring, envoys met in Bonn.", "the spring", "2001-SP"),
+    # Looking ahead from the day of writing: the anchor's year, as in news.
+    (HISTORY + "A new history will be published in April.", "April", "2026-04"),
+    # News of the day that names a few past years in passing: about the anchor.
+    ("The law dates to 1994. In January, the court upheld it.", "January", "2026-01"),
+]
+
+
+@pytest.mark.parametrize(("text", "extent", "value"), TOLD_AS_A_HISTORY)
+def test_yearless_dates_in_a_history_take_the_year_it_has_reached(
+    text: str, extent: str, value: str
+) -> None:
+    found = {t.text: t for t in tag(text, ANCHOR)}
+    assert found[extent].value == value
+    assert found[extent].basis == "year-inferred"

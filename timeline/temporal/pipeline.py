@@ -66,7 +66,7 @@ def _tense_of(item: Analysed) -> Callable[[], str]:
 
 def analyse(text: str, anchor: date | None, not_after: date | None) -> list[Analysed]:
     found = found_in(text)
-    resolver = Resolver(anchor, not_after)
+    resolver = Resolver(anchor, not_after, narrative=tells_a_history(found, anchor))
     results = []
     for index, mention in enumerate(found.mentions):
         item = Analysed(found, index)
@@ -168,3 +168,26 @@ def _place_times_before_their_day(results: list[Analysed], text: str) -> None:
             and same_phrase(text, timex.end_char, day.start_char)
         ):
             item.timex = on_day(timex, day)
+
+
+#: A text tells a history when at least half of its written years lie this many years
+#: before the anchor's, and it writes this many years at least. News of the day writes
+#: few years, most of them recent ("since 1980", "the 1994 law" are asides).
+_HISTORY_YEARS_BACK = 2
+_HISTORY_MIN_YEARS = 6
+
+
+def tells_a_history(found: Found, anchor: date | None) -> bool:
+    """Whether ``found``'s text is an account of years long before its date, whose
+    yearless months and days then belong to the year it has reached."""
+    if anchor is None:
+        return False
+    years = [
+        mention.expr.year
+        for mention in found.mentions
+        if mention.expr.kind == "calendar" and mention.expr.year is not None
+    ]
+    if len(years) < _HISTORY_MIN_YEARS:
+        return False
+    past = sum(1 for year in years if year <= anchor.year - _HISTORY_YEARS_BACK)
+    return 2 * past >= len(years)

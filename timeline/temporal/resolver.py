@@ -107,8 +107,11 @@ def on_day(timex: Timex, day: Timex) -> Timex:
 class Resolver:
     """Resolves mentions in text order; remembers resolved dates for anaphora."""
 
-    def __init__(self, anchor: date | None, not_after: date | None) -> None:
+    def __init__(
+        self, anchor: date | None, not_after: date | None, *, narrative: bool = False
+    ) -> None:
         self.anchor = anchor
+        self.narrative = narrative
         self.not_after = not_after
         self.history: list[tuple[date, str]] = []
         #: Quarters the text has named, latest last, with where each mention ended: the
@@ -118,6 +121,8 @@ class Resolver:
         self._here: tuple[str, int] = ("", 0)
         #: Where the last mention ended and the day it named, if it named one.
         self._last_day: tuple[int, _Date] | None = None
+        #: The year the last mention with a written year named, and where it ended.
+        self._written_year: tuple[int, int] | None = None
 
     def resolve(self, mention: Mention, text: str, tense: Callable[[], str]) -> Timex:
         """``tense`` gives the clause's tense; it is only asked when the value depends on it."""
@@ -171,6 +176,8 @@ class Resolver:
             if resolved.precision == "day" and resolved.start is not None
             else None
         )
+        if expr.kind == "calendar" and expr.year is not None and resolved.start is not None:
+            self._written_year = (expr.year, mention.end_char)
         if resolved.start is not None and not expr.compare:
             # A comparison ("a year earlier") is not what later anaphora count from.
             self.history.append((resolved.start, resolved.precision))
@@ -387,6 +394,10 @@ class Resolver:
             except ValueError:
                 return None
 
+        narrative = self._narrative_year(tense_of)
+        in_history = None if narrative is None else on(narrative)
+        if in_history is not None:
+            return _Date(in_history.isoformat(), in_history, in_history, "day", "year-inferred")
         year = anchor.year
         base = on(year)
         tense: str | None = None
@@ -427,6 +438,10 @@ class Resolver:
         anchor = self.anchor
         if anchor is None:
             return _Date(placeholder, None, None, precision, "unresolved")
+        narrative = self._narrative_year(tense_of) if shift_by is None else None
+        if narrative is not None:
+            start, end = occurrence(narrative)
+            return _Date(iso_at_precision(start, precision), start, end, precision, "year-inferred")
         candidates = [occurrence(y) for y in range(anchor.year - 2, anchor.year + 2)]
         containing = next((c for c in candidates if c[0] <= anchor <= c[1]), None)
         current = containing or next(c for c in candidates if c[0].year == anchor.year)
@@ -455,6 +470,20 @@ class Resolver:
                 chosen = past if tense == T.PAST else future if tense == T.FUTURE else nearest
         basis = "relative" if shift_by is not None else "year-inferred"
         return _Date(iso_at_precision(chosen[0], precision), chosen[0], chosen[1], precision, basis)
+
+    def _narrative_year(self, tense_of: Callable[[], str]) -> int | None:
+        """In a text that tells a history, the year it has reached: the last one written.
+
+        "The Taliban took Kabul in August 2021. In September they named a cabinet":
+        in an account of those years written in 2024, September is the one of 2021.
+        News of the day names its months and days about the day of writing instead,
+        so this holds only for texts that :func:`tells_a_history` picks out.
+        """
+        written = self._written_year
+        if not self.narrative or written is None:
+            return None
+        # "the summit set for April" looks ahead from the day of writing, not the history.
+        return None if tense_of() == T.FUTURE else written[0]
 
     def _weekend(self, shift_by: int | None, tense_of: Callable[[], str]) -> _Date:
         anchor = self.anchor
