@@ -256,6 +256,12 @@ MONTH_INFERRED = [
     (date(2026, 2, 2), "Rains come in mid-December.", "2025-12", "MID"),
     # "spring" and "fall" are seasons after "early", "late", "mid" too.
     (date(2026, 2, 2), "The offensive stalled in late spring.", "2025-SP", "END"),
+    # A season alone: after "in" and the like, "that" or another season; "spring" and
+    # "fall" only where a phrase ends after them.
+    (date(2026, 2, 2), "Roads were closed in winter.", "2025-WI", None),
+    (date(2026, 2, 2), "Fighting eased in spring, officials said.", "2025-SP", None),
+    (date(2026, 2, 2), "That winter, the army ran short of food.", "2025-WI", None),
+    (date(2026, 2, 2), "Kandahar was retaken that same spring.", "2025-SP", None),
 ]
 
 
@@ -296,3 +302,15 @@ def test_weekday_year_without_anchor_or_limit_is_ambiguous(only: Only) -> None:
 @pytest.mark.parametrize("text", ["It was signed on February 30, 2024.", "On April 31 nothing."])
 def test_impossible_days_are_not_dates(text: str) -> None:
     assert not any(t.value.endswith(("-30", "-31")) for t in tag(text, ANCHOR))
+
+
+@pytest.mark.parametrize(
+    ("text", "extents"),
+    [
+        ("The siege lasted through the fall and winter.", ["the fall", "winter"]),
+        ("They spent the spring and summer rearming.", ["the spring", "summer"]),
+        ("Passes close in autumn or winter.", ["autumn", "winter"]),
+    ],
+)
+def test_a_season_joined_to_another_is_a_season_too(text: str, extents: list[str]) -> None:
+    assert [t.text for t in tag(text, ANCHOR)] == extents

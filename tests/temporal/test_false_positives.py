@@ -57,6 +57,10 @@ NOT_TEMPORAL = [
     # "overnight" before a noun or after an article describes a thing.
     "They booked an overnight stay.",
     "Shares saw a late fall in trading.",
+    # "spring" and "fall" alone are a noun or a verb unless a phrase ends after them.
+    "Traders blamed a rise in fall prices.",
+    "These are shares that fall sharply.",
+    "The water came from a spring in the hills.",
     "Overnight trading was thin.",
     # An ordinal word is a day only beside a month.
     "The first of several talks ended.",

@@ -1084,6 +1084,11 @@ class _Scanner:
         elif self.is_(j, "the"):
             determiner = True
             j += 1
+        elif self.is_(j, "that"):
+            j += 1
+            if self.is_(j, "same"):
+                determiner = True  # "that same spring": never "prices that fall"
+                j += 1
         if not self.in_(j, V.SEASONS):
             return None
         season = V.SEASONS[self.low(j)]
@@ -1102,16 +1107,27 @@ class _Scanner:
         part_of = self.after_context_word(i, frozenset(V.PART_MODIFIERS)) and not self.is_(
             j, "in", "of"
         )
-        if (
-            bare
-            and not part_of
-            and (
-                self.t[i].lower in V.AMBIGUOUS_SEASONS
-                or not self.after_context_word(i, V.MONTH_CONTEXT_WORDS)
-            )
-        ):
+        if bare and not part_of and not self._season_stands_alone(i, j):
             return None
         return j, Expr("calendar", part=season, shift=shift)
+
+    def _season_stands_alone(self, i: int, after: int) -> bool:
+        """Whether a season word without "the" at ``after - 1`` names the season: after
+        another season ("the fall and winter"), after "in", "during", "that" and the
+        like, and for "spring" and "fall", also a noun and a verb, only where a phrase
+        ends after it ("in spring, ...", but "a rise in fall prices", "prices that fall")."""
+        if self.is_(i - 1, "and", "or", "to", "through") and self.in_(i - 2, V.SEASONS):
+            return True
+        after_that = self.is_(i, "that")
+        if self.low(after - 1) not in V.AMBIGUOUS_SEASONS:
+            return after_that or self.after_context_word(i, V.MONTH_CONTEXT_WORDS)
+        if not (after_that or self.after_context_word(i, _BEFORE_A_SEASON_ALONE)):
+            return False
+        return (
+            after >= self.n
+            or self.t[after].kind in ("punct", "newline")
+            or self.t[after].lower in _AFTER_A_SEASON_ALONE
+        )
 
     def r_holiday(self, i: int) -> Hit | None:
         """ "Christmas", "last Thanksgiving", "Eid al-Fitr 2024", "New Year's Eve"."""
@@ -2094,6 +2110,7 @@ _STARTS: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (("half",), ("r_quantity",)),
     (("a", "an"), ("r_set",)),
     (V.SEASONS, ("r_season",)),
+    (("that",), ("r_season",)),
     (V.SHIFT_WORDS, ("r_season", "r_weekday", "r_deictic", "r_shift")),
     (_MONTH_SHIFTS, ("r_shift_month",)),
     (_YEAR_SHIFTS, ("r_quarter",)),
@@ -2175,6 +2192,14 @@ _VAGUE_PLURALS: Final = frozenset(
 _STAGES: Final = frozenset({"early", "final", "closing", "opening", "first", "initial"})
 #: Tens that begin a spoken day of the month: "twenty-first".
 _DAY_TENS: Final = {word: V.NUMBER_WORDS[word] for word in ("twenty", "thirty")}
+#: Words before "spring" or "fall" that make it the season when a phrase ends after it.
+_BEFORE_A_SEASON_ALONE: Final = frozenset(
+    {"in", "during", "since", "until", "till", "by", "through", "throughout"}
+)
+#: Words that open a new phrase after a season: "in spring and summer", "in fall when".
+_AFTER_A_SEASON_ALONE: Final = frozenset(
+    {"and", "or", "when", "while", "as", "before", "after", "until", "with"}
+)
 _AFTER_THE: Final[list[tuple[Iterable[str], tuple[str, ...]]]] = [
     (("ordinal",), ("r_date", "r_century", "r_day_of_month")),
     (("decade",), ("r_decade",)),
