@@ -126,6 +126,12 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     ],
     "appointment": [
         (
+            "The cleric was made acting prime minister on 18 May 2023.",
+            None,
+            [("appointment", "2023-05-18", "")],
+        ),
+        ("The minister was made to wait for an hour on Tuesday.", "2025-06-20", []),
+        (
             "In May 2024, the movement installed a new governor in Badakhshan.",
             "2025-06-20",
             [("appointment", "2024-05", "")],
@@ -161,6 +167,19 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ("He was sworn in on Monday, June 2.", "2025-06-05", [("appointment", "2025-06-02", "")]),
     ],
     "arrival": [
+        # "reached" and "crossed into" report an arrival only with a place after them.
+        (
+            "A relief convoy reached Mazar-i-Sharif on Friday.",
+            "2025-06-22",
+            [("arrival", "2025-06-20", "")],
+        ),
+        (
+            "The first returnees crossed into Afghanistan at Torkham on 1 November 2025.",
+            None,
+            [("arrival", "2025-11-01", "")],
+        ),
+        ("Exports reached a record on Friday.", "2025-06-22", []),
+        ("The river crossed into flood stage on Monday.", "2025-06-22", []),
         (
             "Troops of the rapid reaction force were deployed to Tajikistan on 10 October 2025.",
             None,
@@ -598,6 +617,12 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ("The group was on a list of banned parties in March 2024.", "2025-06-03", []),
     ],
     "flight": [
+        (
+            "The airline launched a weekly service to Almaty on 1 October 2025.",
+            None,
+            [("flight", "2025-10-01", "")],
+        ),
+        ("The company suspended its service to customers on Monday.", "2025-06-22", []),
         (
             "The first direct flight from Kabul to Moscow landed on Sunday.",
             "2025-06-20",

@@ -52,6 +52,7 @@ def extractors() -> tuple[Extractor, ...]:
                 side=str(item.get("side", "any")),
                 periods_only=bool(item.get("periods_only", False)),
                 object_is_place=bool(item.get("object_is_place", False)),
+                needs_place=bool(item.get("needs_place", False)),
                 participle=bool(item.get("participle", False)),
             )
             for item in entry["triggers"]

@@ -149,6 +149,7 @@ class TriggerSpec:
     side: str = "any"  # any, after, before: where the date must stand
     periods_only: bool = False  # a day cannot date it, only a week, month, quarter or year
     object_is_place: bool = False  # a place right after it is where it happened: "visited Kabul"
+    needs_place: bool = False  # only with a place right after it: "reached Herat", not "a deal"
     participle: bool = False  # after a determiner or "of" it is an adjective, not an event
 
     @cached_property
@@ -216,6 +217,8 @@ class Extractor:
                 if spec.participle and _ATTRIBUTIVE.search(text, opening, match.start()):
                     continue
                 if _did_not_happen(text, context.sentences[index], match):
+                    continue
+                if spec.needs_place and not _place_at(text, context.mentions[index], match.end()):
                     continue
                 yield index, Trigger(self, spec, match.start(), match.end())
 
@@ -599,6 +602,14 @@ def attribution_start(text: str, sentence: Sentence, trigger: Trigger) -> int | 
     if attribution is None or attribution.start() <= trigger.end:
         return None
     return attribution.start()
+
+
+def _place_at(text: str, mentions: Sequence[Mention], at: int) -> bool:
+    """Whether a place is named right after ``at``."""
+    return any(
+        m.entity.kind in PLACE_KINDS and m.start_char >= at and not text[at : m.start_char].strip()
+        for m in mentions
+    )
 
 
 def find_location(
