@@ -354,6 +354,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     ],
     "founding": [
         (
+            "Kazakhstan opened a trade house in Kabul on 12 June 2025.",
+            None,
+            [("founding", "2025-06-12", "")],
+        ),
+        (
             "The government formed a new commission on mining in April 2025.",
             "2025-06-20",
             [("founding", "2025-04", "")],
@@ -417,6 +422,12 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ),
     ],
     "attack": [
+        # A comma ends the hazard's clause: the gunmen killed.
+        (
+            "Despite the snow, gunmen killed three guards in Salang on 3 February 2025.",
+            None,
+            [("attack", "2025-02-03", "")],
+        ),
         (
             "Militants fired rockets at a base in Takhar on Thursday.",
             "2025-06-20",
@@ -557,6 +568,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     ],
     "decree": [
         (
+            "The Taliban ordered the closure of private schools for girls in March 2022.",
+            None,
+            [("decree", "2022-03", "")],
+        ),
+        (
             "The court removed the group from its terror list on 17 April 2025.",
             None,
             [("decree", "2025-04-17", "")],
@@ -676,6 +692,12 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ("Waiting on Monday was an exercise in patience.", "2025-06-20", []),
     ],
     "disaster": [
+        # A hazard that kills is a disaster's toll, not an attack.
+        (
+            "Heavy snow and avalanches killed 20 people in Salang on 3 February 2025.",
+            None,
+            [("disaster", "2025-02-03", "")],
+        ),
         (
             "A 6.3-magnitude earthquake struck Herat on 7 October 2023.",
             None,
