@@ -291,6 +291,22 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
     ],
     "statistic": [
         (
+            "Trade between the two countries reached $1.1 billion in 2024.",
+            None,
+            [("statistic", "2024", "")],
+        ),
+        (
+            "Exports to Pakistan totalled 600 million dollars in the first half of 2025.",
+            None,
+            [("statistic", "2025-H1", "")],
+        ),
+        (
+            "More than 400,000 Afghans were pushed back from Iran in September 2025.",
+            None,
+            [("statistic", "2025-09", "")],
+        ),
+        ("The budget reached parliament in March 2025.", None, []),
+        (
             "Opium cultivation fell by 95 percent in 2023, according to the agency.",
             "2025-06-20",
             [("statistic", "2023", "")],
@@ -692,6 +708,12 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ("Waiting on Monday was an exercise in patience.", "2025-06-20", []),
     ],
     "disaster": [
+        # "before" or "after" bounds the hour; the day is the event's.
+        (
+            "The quake struck Kunar shortly before midnight on August 31, 2025.",
+            None,
+            [("disaster", "2025-08-31", "")],
+        ),
         # A hazard that kills is a disaster's toll, not an attack.
         (
             "Heavy snow and avalanches killed 20 people in Salang on 3 February 2025.",

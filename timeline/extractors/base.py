@@ -110,6 +110,8 @@ _LOCATION_BEFORE_MAX_WORDS = 3
 _BOUND = re.compile(
     r"\b(?:until|till|til|through|to|by|before|after|since)\s+(?:the\s+)?$", re.IGNORECASE
 )
+# "shortly before midnight on August 31": the bound is the hour, the day is the event's.
+_HOUR_OF_THE_DAY = re.compile(r"\b(?:before|after)\s+$", re.IGNORECASE)
 _SPAN_START = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
 _SPAN_JOIN = re.compile(r"^\s*(?:to|until|till|through|and|-|–)\s*$", re.IGNORECASE)
 # A dash between two dates makes a span with no "from" before it: "October 15-16".
@@ -387,11 +389,21 @@ def candidate_dates(context: DocumentContext, index: int) -> list[tuple[Timex, T
         ):
             result.append((timex, following, False))
             skip.add(position + 1)
-        elif not _BOUND.search(before):
+        elif not _BOUND.search(before) or _phrase_start(text, timex) < timex.start_char:
             result.append((timex, None, False))
         elif _WHEN_AFTER_DATE.match(text, timex.end_char, sentence.end_char):
             result.append((timex, None, True))
     return result
+
+
+def _phrase_start(text: str, timex: Timex) -> int:
+    """Where the phrase of ``timex`` starts: before a "before" or "after" that bounds
+    only the hour of a known day ("shortly before midnight on August 31")."""
+    if timex.type == "TIME" and timex.precision == "day" and timex.start is not None:
+        bound = _HOUR_OF_THE_DAY.search(text, max(0, timex.start_char - 10), timex.start_char)
+        if bound is not None:
+            return bound.start()
+    return timex.start_char
 
 
 def _weeks_of_named_days(text: str, timexes: Sequence[Timex]) -> set[int]:
@@ -448,7 +460,9 @@ def attach_dates(
             if trigger.spec.periods_only and timex.precision in ("day", None):
                 continue
             left, right = (
-                (trigger.end, timex.start_char) if after else (timex.end_char, trigger.start)
+                (trigger.end, _phrase_start(text, timex))
+                if after
+                else (timex.end_char, trigger.start)
             )
             if _CLAUSE_BREAK.search(text, when.end() if when else left, right):
                 continue
