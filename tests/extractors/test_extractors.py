@@ -750,6 +750,22 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ),
         ("The shop closed its doors on Monday.", "2025-07-07", []),
     ],
+    "recognition": [
+        (
+            "Earlier in July, Russia became the first country to formally recognise the "
+            "Taliban government.",
+            "2025-07-20",
+            [("recognition", "2025-07", "")],
+        ),
+        (
+            "Moscow recognised the independence of the two regions on 26 August 2008.",
+            None,
+            [("recognition", "2008-08-26", "")],
+        ),
+        ("No country has extended formal recognition to the Taliban since 2021.", None, []),
+        ("The minister recognised the need for reform on Monday.", "2025-07-20", []),
+        ("The group was recognised as a terrorist organisation in 2003.", None, []),
+    ],
     "death": [
         (
             "The former president was killed in 2011.",
