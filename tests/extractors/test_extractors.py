@@ -132,6 +132,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ),
         ("The minister was made to wait for an hour on Tuesday.", "2025-06-20", []),
         (
+            "The Taliban replaced the governor of Kandahar on 2 November 2025.",
+            None,
+            [("appointment", "2025-11-02", "")],
+        ),
+        (
             "In May 2024, the movement installed a new governor in Badakhshan.",
             "2025-06-20",
             [("appointment", "2024-05", "")],
@@ -656,6 +661,11 @@ CASES: dict[str, list[tuple[str, str | None, Expected]]] = {
         ),
         ("The company suspended its service to customers on Monday.", "2025-06-22", []),
         (
+            "The carrier restored flights to Kabul on 1 October 2025.",
+            None,
+            [("flight", "2025-10-01", "")],
+        ),
+        (
             "The first direct flight from Kabul to Moscow landed on Sunday.",
             "2025-06-20",
             [("flight", "2025-06-15", "")],
@@ -809,6 +819,19 @@ WHEN_CLAUSES = [
 
 
 # What the text says did not happen is no event; what it says happened stays one.
+OWNED_BY_THE_EVENT = [
+    # A trigger that owns something names a thing of its event, not the event.
+    "The summit's host city was chosen on Monday.",
+    "The attack's victims were buried on Monday.",
+    "The new law replaced the minister's powers on Monday.",
+]
+
+
+@pytest.mark.parametrize("text", OWNED_BY_THE_EVENT)
+def test_a_trigger_before_a_possessive_starts_no_event(text: str) -> None:
+    assert events_of(text, "2025-10-06") == []
+
+
 NOT_HAPPENED = [
     ("The two ministers did not meet on Monday.", []),
     ("The envoy has not yet visited Kabul this year.", []),

@@ -110,6 +110,8 @@ _LOCATION_BEFORE_MAX_WORDS = 3
 _BOUND = re.compile(
     r"\b(?:until|till|til|through|to|by|before|after|since)\s+(?:the\s+)?$", re.IGNORECASE
 )
+# A trigger that owns something names a thing of its event, not the event.
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 # "shortly before midnight on August 31": the bound is the hour, the day is the event's.
 _HOUR_OF_THE_DAY = re.compile(r"\b(?:before|after)\s+$", re.IGNORECASE)
 _SPAN_START = re.compile(r"\b(?:from|between)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -222,6 +224,8 @@ class Extractor:
                     continue
                 if spec.needs_place and not _place_at(text, context.mentions[index], match.end()):
                     continue
+                if _POSSESSIVE_AFTER.match(text, match.end()):
+                    continue  # "the summit's declaration", "the minister's powers"
                 yield index, Trigger(self, spec, match.start(), match.end())
 
     def build(self, context: DocumentContext, index: int, attachment: Attachment) -> Event:
