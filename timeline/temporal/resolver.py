@@ -121,8 +121,8 @@ class Resolver:
         self._here: tuple[str, int] = ("", 0)
         #: Where the last mention ended and the day it named, if it named one.
         self._last_day: tuple[int, _Date] | None = None
-        #: The year the last mention with a written year named, and where it ended.
-        self._written_year: tuple[int, int] | None = None
+        #: The year the last mention with a written year named.
+        self._written_year: int | None = None
 
     def resolve(self, mention: Mention, text: str, tense: Callable[[], str]) -> Timex:
         """``tense`` gives the clause's tense; it is only asked when the value depends on it."""
@@ -177,7 +177,7 @@ class Resolver:
             else None
         )
         if expr.kind == "calendar" and expr.year is not None and resolved.start is not None:
-            self._written_year = (expr.year, mention.end_char)
+            self._written_year = expr.year
         if resolved.start is not None and not expr.compare:
             # A comparison ("a year earlier") is not what later anaphora count from.
             self.history.append((resolved.start, resolved.precision))
@@ -483,7 +483,7 @@ class Resolver:
         if not self.narrative or written is None:
             return None
         # "the summit set for April" looks ahead from the day of writing, not the history.
-        return None if tense_of() == T.FUTURE else written[0]
+        return None if tense_of() == T.FUTURE else written
 
     def _weekend(self, shift_by: int | None, tense_of: Callable[[], str]) -> _Date:
         anchor = self.anchor
