@@ -440,6 +440,7 @@ def attach_dates(
     mentions = context.mentions[index]
     pairs = []
     for timex, end_timex, when_only in candidate_dates(context, index):
+        phrase_start = _phrase_start(text, timex)
         for trigger in triggers:
             if trigger.start < timex.start_char and timex.end_char <= trigger.end:
                 # A date inside the phrase that reports the event is its date ("agreed on
@@ -463,11 +464,7 @@ def attach_dates(
                 continue
             if trigger.spec.periods_only and timex.precision in ("day", None):
                 continue
-            left, right = (
-                (trigger.end, _phrase_start(text, timex))
-                if after
-                else (timex.end_char, trigger.start)
-            )
+            left, right = (trigger.end, phrase_start) if after else (timex.end_char, trigger.start)
             if _CLAUSE_BREAK.search(text, when.end() if when else left, right):
                 continue
             words = gap_words(text, left, right, mentions)
